@@ -1,0 +1,57 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let strictness: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "Limber",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "limber", targets: ["LimberCLI"]),
+        .library(name: "Limber", targets: ["Limber"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-system.git", from: "1.8.1"),
+        .package(url: "https://github.com/apple/swift-crypto.git", exact: "3.12.3"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        .target(name: "JournalModel", swiftSettings: strictness),
+        .target(
+            name: "EventLog",
+            dependencies: [
+                "JournalModel", "CZlib",
+                .product(name: "SystemPackage", package: "swift-system"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strictness
+        ),
+        .target(name: "Reconcile", dependencies: ["JournalModel", "EventLog"], swiftSettings: strictness),
+        .target(
+            name: "Limber",
+            dependencies: ["JournalModel", "EventLog", "Reconcile"],
+            swiftSettings: strictness
+        ),
+        .executableTarget(
+            name: "LimberCLI",
+            dependencies: [
+                "Limber",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictness
+        ),
+        .testTarget(name: "JournalModelTests", dependencies: ["JournalModel"], swiftSettings: strictness),
+        .testTarget(name: "EventLogTests", dependencies: ["EventLog"], swiftSettings: strictness),
+        .testTarget(name: "ReconcileTests", dependencies: ["Reconcile"], swiftSettings: strictness),
+        .testTarget(name: "LimberTests", dependencies: ["Limber"], swiftSettings: strictness),
+        .testTarget(name: "LimberCLITests", dependencies: ["LimberCLI"], swiftSettings: strictness),
+    ]
+)

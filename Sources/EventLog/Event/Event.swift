@@ -1,0 +1,132 @@
+import JournalModel
+
+/// One stored event: the envelope of DESIGN §4 with its decoded body.
+public struct Event: Sendable, Hashable, Codable {
+    /// Envelope version (1).
+    public let version: Int
+    /// Unique id (UUID v7, or name-based for imports).
+    public let id: String
+    /// The device that wrote it.
+    public let device: String
+    /// Gapless per device, from 1.
+    public let seq: UInt64
+    /// Hybrid logical clock timestamp at writing.
+    public let hlc: HLC
+    /// SHA-256 (hex) of the previous stored line of the same device; 64 zeros for the first.
+    public let prev: String
+    /// The kind of event, as stored (also for kinds this version does not know).
+    public let type: EventType
+    /// The entity the event is about: a session id, `exercise/<id>`, `routine/<id>`, `profile`.
+    public let entity: String
+    /// The entity's history heads the writer had seen.
+    public let parents: [String]
+    /// The decoded body.
+    public let body: EventBody
+
+    /// The position of this event in the total merge order `(hlc, dev, seq)`.
+    public var order: EventOrder { EventOrder(hlc: hlc, device: device, seq: seq) }
+
+    package init(
+        id: String, device: String, seq: UInt64, hlc: HLC, prev: String, entity: String,
+        parents: [String], body: EventBody, type: EventType? = nil
+    ) {
+        self.version = 1
+        self.id = id
+        self.device = device
+        self.seq = seq
+        self.hlc = hlc
+        self.prev = prev
+        self.type = type ?? body.type ?? EventType(rawValue: "unknown")
+        self.entity = entity
+        self.parents = parents
+        self.body = body
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case version = "v", device = "dev", id, seq, hlc, prev, type, entity, parents, body
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        version = try container.decode(Int.self, forKey: .version)
+        id = try container.decode(String.self, forKey: .id)
+        device = try container.decode(String.self, forKey: .device)
+        seq = try container.decode(UInt64.self, forKey: .seq)
+        hlc = try container.decode(HLC.self, forKey: .hlc)
+        prev = try container.decode(String.self, forKey: .prev)
+        type = try container.decode(EventType.self, forKey: .type)
+        entity = try container.decode(String.self, forKey: .entity)
+        parents = try container.decodeIfPresent([String].self, forKey: .parents) ?? []
+        switch type {
+        case .sessionLogged:
+            body = .sessionLogged(try container.decode(Session.self, forKey: .body))
+        case .sessionAmended:
+            body = .sessionAmended(try container.decode(SessionPatch.self, forKey: .body))
+        case .sessionDeleted: body = .sessionDeleted
+        case .sessionRestored: body = .sessionRestored
+        case .exerciseDefined:
+            body = .exerciseDefined(try container.decode(Exercise.self, forKey: .body))
+        case .routineDefined:
+            body = .routineDefined(try container.decode(Routine.self, forKey: .body))
+        case .profileSet:
+            body = .profileSet(try container.decode(Profile.self, forKey: .body))
+        default: body = .unknown
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(version, forKey: .version)
+        try container.encode(id, forKey: .id)
+        try container.encode(device, forKey: .device)
+        try container.encode(seq, forKey: .seq)
+        try container.encode(hlc, forKey: .hlc)
+        try container.encode(prev, forKey: .prev)
+        try container.encode(type, forKey: .type)
+        try container.encode(entity, forKey: .entity)
+        try container.encode(parents, forKey: .parents)
+        switch body {
+        case .sessionLogged(let session): try container.encode(session, forKey: .body)
+        case .sessionAmended(let patch): try container.encode(patch, forKey: .body)
+        case .exerciseDefined(let exercise): try container.encode(exercise, forKey: .body)
+        case .routineDefined(let routine): try container.encode(routine, forKey: .body)
+        case .profileSet(let profile): try container.encode(profile, forKey: .body)
+        case .sessionDeleted, .sessionRestored, .unknown:
+            try container.encode([String: String](), forKey: .body)
+        }
+    }
+}
+
+/// The total order in which events are folded: `(hlc, dev, seq)`.
+public struct EventOrder: Sendable, Hashable, Comparable {
+    public let hlc: HLC
+    public let device: String
+    public let seq: UInt64
+
+    public init(hlc: HLC, device: String, seq: UInt64) {
+        self.hlc = hlc
+        self.device = device
+        self.seq = seq
+    }
+
+    public static func < (lhs: EventOrder, rhs: EventOrder) -> Bool {
+        if lhs.hlc != rhs.hlc { return lhs.hlc < rhs.hlc }
+        if lhs.device != rhs.device { return lhs.device < rhs.device }
+        return lhs.seq < rhs.seq
+    }
+}
+
+/// What a writer asks to append; the log assigns id (unless given), device, seq, hlc and prev.
+public struct NewEvent: Sendable {
+    public var id: String?
+    public var entity: String
+    public var parents: [String]
+    public var body: EventBody
+
+    public init(id: String? = nil, entity: String, parents: [String] = [], body: EventBody) {
+        self.id = id
+        self.entity = entity
+        self.parents = parents
+        self.body = body
+    }
+}

@@ -1,0 +1,163 @@
+import JournalModel
+
+/// Names one entry of a session: the exercise and, for one-sided work, the side.
+public struct EntryKey: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public var exercise: String
+    public var side: Side?
+
+    public init(exercise: String, side: Side?) {
+        self.exercise = exercise
+        self.side = side
+    }
+
+    /// The key of `entry`.
+    public init(_ entry: Entry) {
+        self.init(exercise: entry.exercise, side: entry.side)
+    }
+
+    /// `"bird-dog:left"`, or `"rockback"` without a side.
+    public var description: String {
+        side.map { "\(exercise):\($0.rawValue)" } ?? exercise
+    }
+
+    public static func < (lhs: EntryKey, rhs: EntryKey) -> Bool {
+        lhs.description < rhs.description
+    }
+}
+
+/// One field of a session that an amendment can change; the unit of merging and of conflicts.
+public enum SessionField: Sendable, Hashable, Comparable, CustomStringConvertible {
+    case start, durationSeconds, routine, painBefore, painAfter, notes
+    case entry(EntryKey)
+
+    /// The key used in the stored patch, e.g. `"painAfter"` or `"entry:bird-dog:left"`.
+    public var description: String {
+        switch self {
+        case .start: "start"
+        case .durationSeconds: "durationSeconds"
+        case .routine: "routine"
+        case .painBefore: "painBefore"
+        case .painAfter: "painAfter"
+        case .notes: "notes"
+        case .entry(let key): "entry:\(key)"
+        }
+    }
+
+    /// Parses a stored key; `nil` for a field this version does not know.
+    public init?(key: String) {
+        switch key {
+        case "start": self = .start
+        case "durationSeconds": self = .durationSeconds
+        case "routine": self = .routine
+        case "painBefore": self = .painBefore
+        case "painAfter": self = .painAfter
+        case "notes": self = .notes
+        default:
+            guard key.hasPrefix("entry:") else { return nil }
+            let parts = key.dropFirst(6).split(separator: ":", omittingEmptySubsequences: false)
+            guard let exercise = parts.first, !exercise.isEmpty, parts.count <= 2 else { return nil }
+            var side: Side?
+            if parts.count == 2 {
+                guard let parsed = Side(rawValue: String(parts[1])) else { return nil }
+                side = parsed
+            }
+            self = .entry(EntryKey(exercise: String(exercise), side: side))
+        }
+    }
+
+    public static func < (lhs: SessionField, rhs: SessionField) -> Bool {
+        lhs.description < rhs.description
+    }
+}
+
+/// A new value for one session field. `nil` payloads clear the field (or remove the entry).
+public enum SessionChange: Sendable, Hashable {
+    case start(LocalTimestamp)
+    case durationSeconds(Int?)
+    case routine(String?)
+    case painBefore(PainScore?)
+    case painAfter(PainScore?)
+    case notes(String?)
+    case entry(EntryKey, Entry?)
+
+    /// The field this change writes.
+    public var field: SessionField {
+        switch self {
+        case .start: .start
+        case .durationSeconds: .durationSeconds
+        case .routine: .routine
+        case .painBefore: .painBefore
+        case .painAfter: .painAfter
+        case .notes: .notes
+        case .entry(let key, _): .entry(key)
+        }
+    }
+}
+
+/// The body of a `session.amended` event: a field patch, stored as
+/// `{"changes": {"painAfter": 3, "entry:bird-dog:left": {…}, "notes": null}}`.
+public struct SessionPatch: Sendable, Hashable, Codable {
+    /// The changes, at most one per field, in field order.
+    public private(set) var changes: [SessionChange]
+
+    public init(_ changes: [SessionChange]) {
+        var byField: [SessionField: SessionChange] = [:]
+        for change in changes { byField[change.field] = change }
+        self.changes = byField.keys.sorted().compactMap { byField[$0] }
+    }
+
+    public var isEmpty: Bool { changes.isEmpty }
+
+    private struct FieldKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    private enum CodingKeys: String, CodingKey { case changes }
+
+    public init(from decoder: any Decoder) throws {
+        let outer = try decoder.container(keyedBy: CodingKeys.self)
+        let container = try outer.nestedContainer(keyedBy: FieldKey.self, forKey: .changes)
+        var changes: [SessionChange] = []
+        for key in container.allKeys {
+            // A field from a newer version is skipped, not fatal: the fold ignores it.
+            guard let field = SessionField(key: key.stringValue) else { continue }
+            switch field {
+            case .start:
+                changes.append(.start(try container.decode(LocalTimestamp.self, forKey: key)))
+            case .durationSeconds:
+                changes.append(.durationSeconds(try container.decodeIfPresent(Int.self, forKey: key)))
+            case .routine:
+                changes.append(.routine(try container.decodeIfPresent(String.self, forKey: key)))
+            case .painBefore:
+                changes.append(.painBefore(try container.decodeIfPresent(PainScore.self, forKey: key)))
+            case .painAfter:
+                changes.append(.painAfter(try container.decodeIfPresent(PainScore.self, forKey: key)))
+            case .notes:
+                changes.append(.notes(try container.decodeIfPresent(String.self, forKey: key)))
+            case .entry(let entryKey):
+                changes.append(.entry(entryKey, try container.decodeIfPresent(Entry.self, forKey: key)))
+            }
+        }
+        self.init(changes)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var outer = encoder.container(keyedBy: CodingKeys.self)
+        var container = outer.nestedContainer(keyedBy: FieldKey.self, forKey: .changes)
+        for change in changes {
+            let key = FieldKey(stringValue: change.field.description)
+            switch change {
+            case .start(let value): try container.encode(value, forKey: key)
+            case .durationSeconds(let value): try container.encode(value, forKey: key)
+            case .routine(let value): try container.encode(value, forKey: key)
+            case .painBefore(let value): try container.encode(value, forKey: key)
+            case .painAfter(let value): try container.encode(value, forKey: key)
+            case .notes(let value): try container.encode(value, forKey: key)
+            case .entry(_, let value): try container.encode(value, forKey: key)
+            }
+        }
+    }
+}

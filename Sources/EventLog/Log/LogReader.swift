@@ -1,0 +1,96 @@
+import FoundationEssentials
+import JournalModel
+
+/// Reads the events of every device in a journal folder. Readers take no lock: a torn tail
+/// (a member being written) is simply not there yet.
+package enum LogReader {
+    /// How far each segment file has been read: relative path → bytes consumed.
+    package typealias Watermark = [String: Int]
+
+    /// What a read produced.
+    package struct Contents: Sendable {
+        /// The events read, in file order per device (not yet in merge order).
+        package var events: [Event] = []
+        /// Damage found on the way (corruption before valid members, undecodable lines).
+        package var problems: [LogProblem] = []
+        /// The watermark after this read.
+        package var watermark: Watermark = [:]
+        /// `false` when a segment shrank or vanished since `since` (after `repair`): the caller
+        /// must read everything again.
+        package var continuous = true
+    }
+
+    /// The segment files of every device, as relative paths, sorted by device then seq.
+    package static func segmentPaths(_ layout: JournalLayout) throws(JournalError) -> [String] {
+        var paths: [String] = []
+        for device in try FileSystem.list(layout.devices) {
+            let names = try FileSystem.list(layout.deviceFolder(device)).compactMap { name in
+                SegmentName.firstSeq(fromFileName: name).map { (name, $0) }
+            }.sorted { $0.1 < $1.1 }
+            paths.append(contentsOf: names.map { "devices/\(device)/\($0.0)" })
+        }
+        return paths
+    }
+
+    /// Reads every complete member past `since`.
+    package static func read(_ layout: JournalLayout, since: Watermark = [:]) throws(JournalError) -> Contents {
+        var contents = Contents()
+        let paths = try segmentPaths(layout)
+        let present = Set(paths)
+        if since.keys.contains(where: { !present.contains($0) }) { contents.continuous = false }
+        let decoder = JSONCoding.decoder()
+        for relative in paths {
+            let start = since[relative] ?? 0
+            let absolute = layout.root + "/" + relative
+            if let size = FileSystem.fileSize(absolute) {
+                if size == Int64(start) {
+                    contents.watermark[relative] = start
+                    continue
+                }
+                if size < Int64(start) { contents.continuous = false }
+            }
+            guard let bytes = try FileSystem.readFile(absolute) else { continue }
+            guard bytes.count >= start else {
+                contents.continuous = false
+                continue
+            }
+            bytes.withUnsafeBytes { raw in
+                let slice = UnsafeRawBufferPointer(rebasing: raw[start...])
+                let end = decode(
+                    slice, offset: start, file: relative, decoder: decoder, into: &contents)
+                contents.watermark[relative] = start + end
+            }
+        }
+        return contents
+    }
+
+    /// Decodes the members of one segment slice; returns the end of the last valid member.
+    private static func decode(
+        _ bytes: UnsafeRawBufferPointer, offset: Int, file: String, decoder: JSONDecoder,
+        into contents: inout Contents
+    ) -> Int {
+        let scan: SegmentScan
+        do { scan = try SegmentReader.scan(bytes, inflate: true) } catch {
+            contents.problems.append(LogProblem(.error, file: file, offset: offset, message: error.message))
+            return 0
+        }
+        for problem in scan.corruption where problem.kind != .missingIndex {
+            contents.problems.append(
+                LogProblem(.error, file: file, offset: offset + problem.offset, message: problem.detail))
+        }
+        for member in scan.members {
+            guard let payload = member.payload else { continue }
+            for (index, line) in JSONLines.split(payload).enumerated() {
+                do {
+                    contents.events.append(try decoder.decode(Event.self, from: Data(line)))
+                } catch {
+                    contents.problems.append(
+                        LogProblem(
+                            .error, file: file, offset: offset + member.offset,
+                            message: "line \(index + 1) of the member is not a valid event (\(DecodingErrorText.describe(error)))"))
+                }
+            }
+        }
+        return scan.validEnd
+    }
+}

@@ -1,0 +1,54 @@
+import Glibc
+
+/// Moves damaged segment data aside and keeps every valid member (`limber repair`).
+package enum LogRepairer {
+    /// What a repair did to one segment.
+    package struct Action: Sendable, Hashable {
+        /// The segment, relative to the journal folder.
+        package var file: String
+        /// Where the original bytes were kept (relative).
+        package var movedTo: String
+        /// Valid members kept in the segment.
+        package var keptMembers: Int
+        /// Bytes that were not part of a valid member.
+        package var droppedBytes: Int
+    }
+
+    /// Rewrites every segment that has damage or a torn tail with only its valid members, after
+    /// keeping the original as `<name>.corrupt` (or `.corrupt-N`). Takes the writer lock.
+    ///
+    /// The original stays in place until the clean copy is durable: the clean copy is written to
+    /// a temporary file, the original is hard-linked to its `.corrupt` name, and the clean copy
+    /// is renamed over the original, so a crash at any point loses nothing.
+    package static func repair(_ layout: JournalLayout, lockTimeout: Double) throws(JournalError) -> [Action] {
+        _ = try JournalManifest.load(layout)
+        try FileSystem.makeDirectory(layout.local)
+        let lock = try WriterLock(path: layout.lock, timeout: lockTimeout)
+        defer { lock.release() }
+        var actions: [Action] = []
+        for relative in try LogReader.segmentPaths(layout) {
+            let path = layout.root + "/" + relative
+            guard let bytes = try FileSystem.readFile(path) else { continue }
+            let scan: SegmentScan
+            do { scan = try SegmentReader.scan(bytes, inflate: true) } catch {
+                throw JournalError(.corruptSegment(offset: error.offset ?? 0, detail: error.message), path: path)
+            }
+            let damaged = scan.problems.contains { $0.kind != .missingIndex }
+            guard damaged else { continue }
+            var clean: [UInt8] = []
+            for member in scan.members { clean.append(contentsOf: bytes[member.offset..<member.end]) }
+            var aside = path + ".corrupt"
+            var counter = 1
+            while FileSystem.kind(of: aside) != .missing {
+                counter += 1
+                aside = path + ".corrupt-\(counter)"
+            }
+            guard link(path, aside) == 0 else { throw .io("cannot keep a copy as", aside) }
+            try FileSystem.writeAtomically(clean, to: path)
+            actions.append(Action(
+                file: relative, movedTo: String(aside.dropFirst(layout.root.count + 1)),
+                keptMembers: scan.members.count, droppedBytes: bytes.count - clean.count))
+        }
+        return actions
+    }
+}

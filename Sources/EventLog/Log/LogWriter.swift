@@ -1,0 +1,226 @@
+import FoundationEssentials
+import Glibc
+import JournalModel
+import SystemPackage
+
+/// Appends this device's events to its open segment, durably, under the writer lock.
+///
+/// Opening takes `local/lock`, establishes the device identity, cuts a torn last member of this
+/// device's open segment away (DESIGN §3), and reads the chain head (last seq, last line hash)
+/// and the newest hybrid-clock time of every device.
+package final class LogWriter {
+    /// A segment rotates once it passes this size.
+    package static let rotationBytes = 4 << 20
+
+    package let layout: JournalLayout
+    package let identity: DeviceIdentity
+    /// Set when opening made a new device identity.
+    package let identityChange: DeviceIdentity.Change?
+    /// Bytes cut from a torn tail of this device's open segment on open (0 when none).
+    package private(set) var recoveredBytes = 0
+
+    private let lock: WriterLock
+    private var clock: HybridClock
+    private var lastSeq: UInt64 = 0
+    private var lastHash = Hex.genesis
+    private var openSegment: (path: String, size: Int)?
+    private let encoder = JSONCoding.encoder()
+
+    /// The device id this writer appends as.
+    package var device: String { identity.device }
+    /// The seq of this device's last event (0 when it has none).
+    package var headSeq: UInt64 { lastSeq }
+    /// The open segment (relative to the journal folder) and its size after the last append.
+    package var openSegmentState: (relativePath: String, size: Int)? {
+        openSegment.map { (String($0.path.dropFirst(layout.root.count + 1)), $0.size) }
+    }
+    /// The largest hybrid-clock time seen.
+    package var lastHLC: HLC { clock.last }
+
+    /// Opens the journal for writing.
+    ///
+    /// - Parameters:
+    ///   - lockTimeout: Seconds to wait for another writer.
+    ///   - environment: Read for `LIMBER_MACHINE_ID` (device fingerprint).
+    package init(
+        layout: JournalLayout, lockTimeout: Double, environment: [String: String]
+    ) throws(JournalError) {
+        self.layout = layout
+        _ = try JournalManifest.load(layout)
+        try FileSystem.makeDirectory(layout.local)
+        lock = try WriterLock(path: layout.lock, timeout: lockTimeout)
+        (identity, identityChange) = try DeviceIdentity.establish(for: layout, environment: environment)
+        try FileSystem.makeDirectory(layout.devices)
+        try FileSystem.makeDirectory(layout.deviceFolder(identity.device))
+        clock = HybridClock()
+        try recoverOwnLog()
+        for device in try FileSystem.list(layout.devices) where device != identity.device {
+            if let head = try? Self.lastEvent(in: layout.deviceFolder(device)) {
+                clock.observe(head.event.hlc)
+            }
+        }
+    }
+
+    deinit { lock.release() }
+
+    /// Appends one commit (one gzip member) and makes it durable before returning.
+    ///
+    /// - Parameter events: The events of the commit, in order.
+    /// - Returns: The stored events, with id, device, seq, hlc and prev assigned.
+    /// - Throws: ``JournalError`` on I/O failure; nothing is acknowledged then, and a partly
+    ///   written member is cut away.
+    /// - Complexity: O(*n*) in the encoded size of `events`.
+    package func append(_ events: [NewEvent]) throws(JournalError) -> [Event] {
+        guard !events.isEmpty else { return [] }
+        var seq = lastSeq
+        var hash = lastHash
+        var nextClock = clock
+        var stored: [Event] = []
+        var payload: [UInt8] = []
+        for new in events {
+            seq += 1
+            let event = Event(
+                id: new.id ?? EventID.makeV7(), device: identity.device, seq: seq,
+                hlc: nextClock.tick(), prev: hash, entity: new.entity, parents: new.parents,
+                body: new.body)
+            let line: [UInt8]
+            do { line = Array(try encoder.encode(event)) } catch {
+                throw JournalError(.badMetadata("cannot encode event: \(error)"), path: layout.root)
+            }
+            guard line.count <= SegmentLimits.standard.maxLine else {
+                throw JournalError(
+                    .badMetadata("an event of \(line.count) bytes is over the 1 MiB line limit"),
+                    path: layout.root)
+            }
+            hash = Hex.chainHash(line)
+            payload.append(contentsOf: line)
+            payload.append(0x0A)
+            stored.append(event)
+        }
+        let member: [UInt8]
+        do {
+            member = try GzipMember.encode(
+                payload: payload, firstSeq: lastSeq + 1, count: UInt32(events.count))
+        } catch {
+            throw JournalError(.badMetadata("cannot compress: \(error)"), path: layout.root)
+        }
+        try write(member, firstSeq: lastSeq + 1)
+        lastSeq = seq
+        lastHash = hash
+        clock = nextClock
+        return stored
+    }
+
+    private func write(_ member: [UInt8], firstSeq: UInt64) throws(JournalError) {
+        if openSegment == nil || openSegment.map({ $0.size >= Self.rotationBytes }) == true {
+            let path = layout.segment(device: identity.device, firstSeq: firstSeq)
+            do {
+                let created = try FileDescriptor.open(
+                    FilePath(path), .writeOnly, options: [.create, .exclusiveCreate, .closeOnExec],
+                    permissions: [.ownerReadWrite])
+                try created.sync()
+                try created.close()
+            } catch {
+                throw .io("cannot create segment", path, Errno.code(of: error))
+            }
+            try FileSystem.syncDirectory(layout.deviceFolder(identity.device))
+            openSegment = (path, 0)
+        }
+        guard let segment = openSegment else { return }
+        let descriptor: FileDescriptor
+        do {
+            descriptor = try FileDescriptor.open(
+                FilePath(segment.path), .writeOnly, options: [.append, .closeOnExec, .noFollow])
+        } catch {
+            throw .io("cannot open segment", segment.path, Errno.code(of: error))
+        }
+        defer { try? descriptor.close() }
+        do {
+            _ = try descriptor.writeAll(member)
+            try descriptor.sync()
+        } catch {
+            // Never leave a partial member that a later append would bury.
+            _ = try? descriptor.resize(to: Int64(segment.size))
+            _ = try? descriptor.sync()
+            throw .io("cannot append to", segment.path, Errno.code(of: error))
+        }
+        openSegment = (segment.path, segment.size + member.count)
+    }
+
+    /// Cuts a torn tail of this device's newest segment and reads the chain head.
+    private func recoverOwnLog() throws(JournalError) {
+        let folder = layout.deviceFolder(identity.device)
+        let segments = try FileSystem.list(folder).compactMap { name in
+            SegmentName.firstSeq(fromFileName: name).map { (name, $0) }
+        }.sorted { $0.1 < $1.1 }
+        guard let newest = segments.last else { return }
+        let path = folder + "/" + newest.0
+        let bytes = try FileSystem.readFile(path) ?? []
+        let scan: SegmentScan
+        do { scan = try SegmentReader.scan(bytes, inflate: false) } catch {
+            throw JournalError(.corruptSegment(offset: error.offset ?? 0, detail: error.message), path: path)
+        }
+        if let corruption = scan.corruption.first {
+            throw JournalError(.corruptSegment(offset: corruption.offset, detail: corruption.detail), path: path)
+        }
+        var size = bytes.count
+        if let torn = scan.tornTailOffset {
+            try Self.truncate(path, to: torn)
+            recoveredBytes = size - torn
+            size = torn
+        }
+        openSegment = (path, size)
+        if let head = try Self.lastEvent(in: folder) {
+            lastSeq = head.event.seq
+            lastHash = head.hash
+            clock.observe(head.event.hlc)
+            if size == 0, newest.1 != lastSeq + 1 {
+                // An empty segment left by a crash before its first member: its name is stale.
+                unlink(path)
+                openSegment = nil
+            }
+        } else if size == 0, newest.1 != 1 {
+            unlink(path)
+            openSegment = nil
+        }
+    }
+
+    private static func truncate(_ path: String, to size: Int) throws(JournalError) {
+        do {
+            let descriptor = try FileDescriptor.open(FilePath(path), .writeOnly, options: [.closeOnExec])
+            defer { try? descriptor.close() }
+            try descriptor.resize(to: Int64(size))
+            try descriptor.sync()
+        } catch {
+            throw .io("cannot cut the torn tail of", path, Errno.code(of: error))
+        }
+    }
+
+    /// The last complete event of a device folder and the hash of its line, reading only the
+    /// newest segment that has a member (members are walked by their headers).
+    package static func lastEvent(in folder: String) throws(JournalError) -> (event: Event, hash: String)? {
+        let segments = try FileSystem.list(folder).filter { SegmentName.firstSeq(fromFileName: $0) != nil }
+        let decoder = JSONCoding.decoder()
+        for name in segments.reversed() {
+            let path = folder + "/" + name
+            guard let bytes = try FileSystem.readFile(path) else { continue }
+            do {
+                let walk = try SegmentReader.scan(bytes, inflate: false)
+                guard let last = walk.members.last else { continue }
+                let member = try SegmentReader.scan(Array(bytes[last.offset..<last.end]), inflate: true)
+                guard let payload = member.members.first?.payload, let line = JSONLines.split(payload).last else {
+                    throw JournalError(.corruptSegment(offset: last.offset, detail: "the last member cannot be read"), path: path)
+                }
+                let event = try decoder.decode(Event.self, from: Data(line))
+                return (event, line.withUnsafeBytes { Hex.chainHash($0) })
+            } catch let error as JournalError {
+                throw error
+            } catch let error as SegmentError {
+                throw JournalError(.corruptSegment(offset: error.offset ?? 0, detail: error.message), path: path)
+            } catch {
+                throw JournalError(.corruptSegment(offset: 0, detail: "the last event is not valid (\(DecodingErrorText.describe(error)))"), path: path)
+            }
+        }
+        return nil
+    }
+}

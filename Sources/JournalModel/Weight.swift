@@ -1,0 +1,37 @@
+/// A load, in the unit it was entered in. Encodes as `{"unit":"kg","value":5}`.
+public struct Weight: Sendable, Hashable, Codable, CustomStringConvertible {
+    /// The amount, finite and not negative once validated.
+    public var value: Double
+    /// The unit of ``value``.
+    public var unit: WeightUnit
+
+    /// The heaviest load accepted, in either unit; anything above is a typo.
+    public static let maximumValue: Double = 5000
+
+    /// Creates a weight without checking it; see ``validate(field:)``.
+    public init(value: Double, unit: WeightUnit) {
+        self.value = value
+        self.unit = unit
+    }
+
+    /// Checks that the value is finite and within 0…``maximumValue``.
+    public func validate(field: String = "weight") throws(ModelError) {
+        guard value.isFinite, value >= 0, value <= Self.maximumValue else {
+            throw ModelError(
+                kind: .outOfRange, field: field, input: description,
+                description: "\(field) must be from 0 to 5000, got \(ModelError.quote(description))",
+                hint: "give the load in kg or lb, such as 12.5kg")
+        }
+    }
+
+    /// The weight as typed in a set, such as `5kg` or `12.5lb`.
+    public var description: String { Self.format(value) + unit.rawValue }
+
+    /// Formats a number without a trailing `.0` (`5`, `12.5`).
+    static func format(_ value: Double) -> String {
+        if value.isFinite, value == value.rounded(), abs(value) < 1e15 {
+            return String(Int64(value))
+        }
+        return String(value)
+    }
+}

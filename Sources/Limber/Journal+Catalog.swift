@@ -1,0 +1,84 @@
+import EventLog
+import Reconcile
+
+extension Journal {
+    /// Defines a custom exercise.
+    ///
+    /// - Throws: ``ModelError`` when the id clashes with a built-in or custom exercise.
+    public func addExercise(
+        name: String, id: String? = nil, perSide: Bool, measure: Exercise.Measure, notes: String?
+    ) throws -> WriteOutcome<Exercise> {
+        try write { writer in
+            let exercise = Exercise(
+                id: id.map(Slug.make) ?? Slug.make(name), name: name, perSide: perSide,
+                measure: measure, notes: notes)
+            guard !exercise.id.isEmpty else {
+                throw LimberError(.invalid("\"\(name)\" has no letters or digits to make an id from", hint: "give the exercise a name with letters"))
+            }
+            try state.catalog.validateNewExercise(exercise)
+            let entity = "exercise/" + exercise.id
+            try commit([NewEvent(entity: entity, parents: state.heads(of: entity), body: .exerciseDefined(exercise))], with: writer)
+            return WriteOutcome(value: exercise, notices: [], changed: true)
+        }
+    }
+
+    /// Defines a custom routine from `--item` texts (see ``RoutineItemSpec``).
+    public func addRoutine(name: String, items texts: [String]) throws -> WriteOutcome<Routine> {
+        try write { writer in
+            let catalog = state.catalog
+            guard !texts.isEmpty else {
+                throw LimberError(.invalid("a routine needs at least one --item", hint: "e.g. --item bird-dog=3x12/side"))
+            }
+            let items = try texts.map { text in
+                let (exerciseText, prescription) = try RoutineItemSpec.parse(text)
+                return RoutineItem(exercise: try catalog.exercise(matching: exerciseText).id, prescription: prescription)
+            }
+            let routine = Routine(id: Slug.make(name), name: name, source: nil, items: items)
+            guard !routine.id.isEmpty else {
+                throw LimberError(.invalid("\"\(name)\" has no letters or digits to make an id from", hint: "give the routine a name with letters"))
+            }
+            try catalog.validateNewRoutine(routine)
+            let entity = "routine/" + routine.id
+            try commit([NewEvent(entity: entity, parents: state.heads(of: entity), body: .routineDefined(routine))], with: writer)
+            return WriteOutcome(value: routine, notices: [], changed: true)
+        }
+    }
+
+    /// Adds and removes conditions; the profile syncs like everything else.
+    public func updateProfile(adding: [String], removing: [String]) throws -> WriteOutcome<Profile> {
+        try write { writer in
+            var profile = state.profile
+            let before = profile
+            var notices: [Notice] = []
+            let catalog = state.catalog
+            for text in adding {
+                let condition = try Condition(parsing: text, field: "--add")
+                profile.insert(condition)
+                let affected = catalog.exercises.filter { exercise in
+                    exercise.cautions.contains { $0.condition == condition }
+                }
+                if affected.isEmpty {
+                    notices.append(Notice(.info, "no exercise in the catalog has cautions for \(condition.rawValue) yet"))
+                } else {
+                    for exercise in affected {
+                        for caution in exercise.cautions where caution.condition == condition {
+                            notices.append(Notice(.caution, "\(exercise.id): \(caution.text)"))
+                        }
+                    }
+                }
+            }
+            for text in removing {
+                let condition = try Condition(parsing: text, field: "--remove")
+                guard profile.contains(condition) else {
+                    throw LimberError(.invalid("the profile has no condition \(condition.rawValue)", hint: "`limber profile` lists them"))
+                }
+                profile.remove(condition)
+            }
+            guard profile != before else {
+                return WriteOutcome(value: profile, notices: notices, changed: false)
+            }
+            try commit([NewEvent(entity: "profile", parents: state.heads(of: "profile"), body: .profileSet(profile))], with: writer)
+            return WriteOutcome(value: profile, notices: notices, changed: true)
+        }
+    }
+}

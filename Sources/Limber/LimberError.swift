@@ -1,0 +1,61 @@
+import JournalModel
+
+/// A request the journal cannot carry out as asked; the journal is left unchanged.
+public struct LimberError: UserFacingError, Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        /// No session id starts with the prefix.
+        case sessionNotFound(String)
+        /// Several session ids start with the prefix.
+        case ambiguousSession(String, candidates: [String])
+        /// The session is deleted (amend) / not deleted (restore) / already deleted (delete).
+        case sessionDeleted(String)
+        case sessionNotDeleted(String)
+        /// `amend` without any change.
+        case nothingToChange
+        /// A session needs at least one exercise.
+        case emptySession
+        /// Something the person typed is invalid (the message says what).
+        case invalid(String, hint: String?)
+        /// A custom definition clashes with an existing one.
+        case alreadyDefined(String)
+    }
+
+    public var kind: Kind
+
+    public init(_ kind: Kind) { self.kind = kind }
+
+    public var description: String {
+        switch kind {
+        case .sessionNotFound(let prefix): "no session id starts with \"\(prefix)\""
+        case .ambiguousSession(let prefix, let candidates):
+            "\"\(prefix)\" matches \(candidates.count) sessions: "
+                + candidates.prefix(5).joined(separator: ", ") + (candidates.count > 5 ? ", …" : "")
+        case .sessionDeleted(let id): "session \(id) is deleted"
+        case .sessionNotDeleted(let id): "session \(id) is not deleted"
+        case .nothingToChange: "nothing to change: give at least one option"
+        case .emptySession: "a session needs at least one exercise"
+        case .invalid(let message, _): message
+        case .alreadyDefined(let what): "\(what) already exists"
+        }
+    }
+
+    public var hint: String? {
+        switch kind {
+        case .sessionNotFound: "`limber list` shows session ids; any unique prefix works"
+        case .ambiguousSession: "type more characters of the id"
+        case .sessionDeleted(let id): "`limber restore \(id)` brings it back"
+        case .sessionNotDeleted: "`limber list` shows it"
+        case .nothingToChange: "e.g. --note \"…\", --pain-after 3, --set bird-dog:left=12,12"
+        case .emptySession: "add --set EXERCISE=SPEC or --routine sciatica"
+        case .invalid(_, let hint): hint
+        case .alreadyDefined: "choose another name"
+        }
+    }
+
+    public var exitCode: Int32 {
+        switch kind {
+        case .nothingToChange, .emptySession: 2
+        default: 1
+        }
+    }
+}

@@ -1,0 +1,18 @@
+import ArgumentParser
+import Limber
+
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Create a journal (an existing journal is left untouched).")
+
+    @OptionGroup var options: JournalOptions
+
+    func run() throws {
+        let path = options.path
+        if try Journal.create(at: path, options: options.openOptions) {
+            Terminal.write("created journal at \(path)")
+        } else {
+            Terminal.write("journal already exists at \(path); left untouched")
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import ArgumentParser
+import Limber
+
+struct Log: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Log a session and print its id.",
+        discussion: """
+            Examples:
+              limber log --routine sciatica --pain-before 6 --pain-after 4
+              limber log --set bird-dog:left=12,12,10! --set rockback=12,12,12 --duration 25m
+              limber log --set "single-leg-romanian-deadlift:right=10x8kg,10x8kg" --at "2026-11-24 07:30"
+            With --routine, the routine's exercises not given by --set are logged as prescribed.
+            """)
+
+    @OptionGroup var options: JournalOptions
+    @OptionGroup var fields: SessionFieldOptions
+
+    @Option(help: ArgumentHelp("A routine (e.g. sciatica): its exercises not given by --set are logged as prescribed.", valueName: "routine"))
+    var routine: String?
+
+    @Flag(help: "Ask for each exercise, set and pain score on the terminal.")
+    var interactive = false
+
+    @Flag(help: "Print the session as JSON instead of its id.")
+    var json = false
+
+    func run() throws {
+        var request = LogRequest(
+            start: try fields.parsedStart(), durationSeconds: try fields.parsedDuration(),
+            routine: routine, painBefore: try fields.parsedPainBefore(),
+            painAfter: try fields.parsedPainAfter(), notes: fields.note, sets: try fields.parsedSets())
+        let journal = try options.open()
+        if interactive {
+            guard Terminal.isInteractive else {
+                throw ValidationError("--interactive needs a terminal; use --set options instead")
+            }
+            guard let guided = try GuidedLog(journal: journal).ask(starting: request) else {
+                Terminal.writeError("limber: nothing logged")
+                return
+            }
+            request = guided
+        }
+        let outcome = try journal.log(request)
+        Terminal.show(outcome.notices)
+        if json {
+            try JSONOutput.print(SessionListing(outcome.value, conflicted: false, deleted: false))
+        } else {
+            Terminal.write(outcome.value.id)
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import Glibc
+import Limber
+
+/// Options every command takes.
+struct JournalOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The journal folder (default: $LIMBER_JOURNAL, else ~/.local/share/limber).", valueName: "path"))
+    var journal: String?
+
+    /// The process environment.
+    static var environment: [String: String] {
+        var result: [String: String] = [:]
+        var pointer = environ
+        while let entry = pointer.pointee {
+            let text = String(cString: entry)
+            if let equals = text.firstIndex(of: "=") {
+                result[String(text[..<equals])] = String(text[text.index(after: equals)...])
+            }
+            pointer += 1
+        }
+        return result
+    }
+
+    var path: String { JournalLocation.resolve(explicit: journal, environment: Self.environment) }
+
+    var openOptions: Journal.Options {
+        let environment = Self.environment
+        let timeout = environment["LIMBER_LOCK_TIMEOUT"].flatMap(Double.init) ?? 10
+        return Journal.Options(lockTimeout: timeout, environment: environment)
+    }
+
+    /// Opens the journal (never creates one) and shows damage notices.
+    func open() throws -> Journal {
+        let journal = try Journal.open(at: path, options: openOptions)
+        Terminal.show(journal.notices)
+        return journal
+    }
+}
+
+/// `--json` for read commands.
+struct OutputOptions: ParsableArguments {
+    @Flag(help: "Print JSON instead of text.")
+    var json = false
+}

@@ -1,0 +1,79 @@
+import Limber
+
+/// How sessions read on a terminal.
+enum SessionText {
+    /// One line for `list`: short id, local start, routine, duration, pain, exercises.
+    static func line(_ session: Session, conflicted: Bool) -> String {
+        var parts = [String(session.id.prefix(8)), timestamp(session.start)]
+        if let routine = session.routine { parts.append(routine) }
+        if let duration = session.durationSeconds { parts.append(DurationText.format(seconds: duration)) }
+        if let pain = pain(session) { parts.append(pain) }
+        var exercises: [String] = []
+        for entry in session.entries where !exercises.contains(entry.exercise) { exercises.append(entry.exercise) }
+        let shown = exercises.prefix(3).joined(separator: ", ")
+        parts.append(exercises.count > 3 ? shown + " (+\(exercises.count - 3))" : shown)
+        if conflicted { parts.append("[conflict]") }
+        return parts.joined(separator: "  ")
+    }
+
+    /// The full session for `show`.
+    static func detail(_ session: Session, catalog: Catalog, conflicted: Bool, deleted: Bool) -> String {
+        var lines = ["session   \(session.id)" + (deleted ? "  (deleted)" : "") + (conflicted ? "  [conflict]" : "")]
+        lines.append("start     \(timestamp(session.start)) (UTC\(offset(session.start.utcOffsetSeconds)))")
+        if let duration = session.durationSeconds { lines.append("duration  \(DurationText.format(seconds: duration))") }
+        if let routine = session.routine { lines.append("routine   \(routine)") }
+        if let pain = pain(session) { lines.append("pain      \(pain.dropFirst(5))") }
+        if let notes = session.notes { lines.append("notes     \(notes)") }
+        for entry in session.entries {
+            let name = (try? catalog.exercise(matching: entry.exercise).name) ?? entry.exercise
+            var heading = "  \(name)"
+            if let side = entry.side { heading += " (\(side.rawValue))" }
+            lines.append(heading)
+            if let notes = entry.notes { lines.append("    note: \(notes)") }
+            for (index, set) in entry.sets.enumerated() { lines.append("    \(index + 1). \(describe(set))") }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// `12 reps × 5 kg`, `hold 45 s`, `warmup`, `stopped: pain`.
+    static func describe(_ set: ExerciseSet) -> String {
+        var parts: [String] = []
+        if let reps = set.reps { parts.append("\(reps) reps") }
+        if let weight = set.weight { parts.append("× \(number(weight.value)) \(weight.unit.rawValue)") }
+        if let hold = set.durationSeconds { parts.append("hold \(number(hold)) s") }
+        if let distance = set.distanceMeters { parts.append("\(number(distance)) m") }
+        if let rpe = set.rpe { parts.append("RPE \(number(rpe))") }
+        if parts.isEmpty { parts.append("done") }
+        if set.kind != .normal { parts.append("(\(set.kind.rawValue))") }
+        if set.stoppedForPain { parts.append("stopped: pain") }
+        return parts.joined(separator: " ")
+    }
+
+    static func pain(_ session: Session) -> String? {
+        switch (session.painBefore, session.painAfter) {
+        case (nil, nil): nil
+        case (let before?, nil): "pain \(before.rawValue)→?"
+        case (nil, let after?): "pain ?→\(after.rawValue)"
+        case (let before?, let after?): "pain \(before.rawValue)→\(after.rawValue)"
+        }
+    }
+
+    /// `2026-11-24 07:30` in the offset the session was logged with.
+    static func timestamp(_ time: LocalTimestamp) -> String {
+        let text = time.description  // RFC 3339: 2026-11-24T07:30:00+01:00
+        let characters = Array(text)
+        guard characters.count >= 16 else { return text }
+        return String(characters[0..<10]) + " " + String(characters[11..<16])
+    }
+
+    static func offset(_ seconds: Int32) -> String {
+        let sign = seconds < 0 ? "-" : "+"
+        let minutes = abs(Int(seconds)) / 60
+        let hours = String(minutes / 60), rest = String(minutes % 60)
+        return sign + (hours.count < 2 ? "0" + hours : hours) + ":" + (rest.count < 2 ? "0" + rest : rest)
+    }
+
+    static func number(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+    }
+}

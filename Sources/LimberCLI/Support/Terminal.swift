@@ -1,0 +1,65 @@
+import Glibc
+import Limber
+
+/// Writing to the terminal: results on stdout, everything else on stderr.
+enum Terminal {
+    /// `true` when stdin and stdout are a terminal (prompts make sense).
+    static var isInteractive: Bool { isatty(0) == 1 && isatty(1) == 1 }
+
+    /// `true` when stderr is a terminal (colors, progress).
+    static var stderrIsTerminal: Bool { isatty(2) == 1 }
+
+    static func write(_ text: String) { put(text + "\n", to: 1) }
+
+    static func writeError(_ text: String) { put(text + "\n", to: 2) }
+
+    /// Writes all of `text` to a file descriptor (unbuffered: prompts show at once).
+    static func put(_ text: String, to descriptor: Int32) {
+        var bytes = Array(text.utf8)
+        var written = 0
+        while written < bytes.count {
+            let result = bytes.withUnsafeMutableBytes { raw in
+                Glibc.write(descriptor, raw.baseAddress! + written, raw.count - written)
+            }
+            if result < 0 {
+                if errno == EINTR { continue }
+                return  // a closed pipe: nothing more to say
+            }
+            written += result
+        }
+    }
+
+    /// `limber: <what went wrong>` then `hint: <how to fix it>`.
+    static func report(_ error: any UserFacingError) {
+        writeError("limber: error: \(error.description)")
+        if let hint = error.hint { writeError("hint: \(hint)") }
+    }
+
+    /// Notices go to stderr so that stdout stays machine-readable.
+    static func show(_ notices: [Notice]) {
+        for notice in notices {
+            switch notice.kind {
+            case .caution: writeError("limber: \(notice.message)")
+            case .info: writeError("limber: note: \(notice.message)")
+            case .damage: writeError("limber: damage: \(notice.message)")
+            }
+        }
+    }
+
+    /// Reads one line from stdin after printing `prompt`; `nil` at end of input.
+    static func ask(_ prompt: String) -> String? {
+        put(prompt, to: 1)
+        guard let line = readLine(strippingNewline: true) else { return nil }
+        return line.trimmingSpaces
+    }
+}
+
+extension String {
+    /// Without leading and trailing spaces and tabs.
+    var trimmingSpaces: String {
+        var scalars = Substring(self)
+        while let first = scalars.first, first == " " || first == "\t" { scalars.removeFirst() }
+        while let last = scalars.last, last == " " || last == "\t" { scalars.removeLast() }
+        return String(scalars)
+    }
+}

@@ -1,0 +1,136 @@
+import EventLog
+import JournalModel
+
+/// The journal as a person sees it: the fold of every event, by any device, in the total order
+/// `(hlc, dev, seq)` (DESIGN §5).
+///
+/// Each field is a last-writer-wins register keyed by that order, and events are deduplicated
+/// by id, so applying the same set of events in any order, any number of times, gives the same
+/// state. Merging another device's log is applying its events.
+public struct JournalState: Sendable {
+    package private(set) var records: [String: SessionRecord] = [:]
+    package private(set) var customExercises: [String: Register<Exercise>] = [:]
+    package private(set) var customRoutines: [String: Register<Routine>] = [:]
+    package private(set) var profileRegister: Register<Profile>?
+    package private(set) var histories: [String: EntityHistory] = [:]
+    /// Ids of every event applied.
+    package private(set) var applied: Set<String> = []
+    /// The newest hybrid-clock time applied.
+    public private(set) var latest: HLC = .zero
+    /// Events applied, per device: the highest seq.
+    public private(set) var deviceHeads: [String: UInt64] = [:]
+
+    public init() {}
+
+    /// Folds `events` (any order) into a new state.
+    public init(folding events: some Sequence<Event>) {
+        self.init()
+        for event in events { apply(event) }
+    }
+
+    /// Applies one event; an event already applied (same id) changes nothing.
+    public mutating func apply(_ event: Event) {
+        guard applied.insert(event.id).inserted else { return }
+        if event.hlc > latest { latest = event.hlc }
+        deviceHeads[event.device] = max(deviceHeads[event.device] ?? 0, event.seq)
+        let stamp = event.order
+        switch event.body {
+        case .sessionLogged(let session):
+            var record = records[event.entity] ?? SessionRecord(id: event.entity)
+            record.logged = true
+            let changes: [SessionChange] = [
+                .start(session.start), .durationSeconds(session.durationSeconds),
+                .routine(session.routine), .painBefore(session.painBefore),
+                .painAfter(session.painAfter), .notes(session.notes),
+            ]
+            for change in changes { record.apply(change, stamp: stamp, eventID: event.id, index: 0) }
+            for (index, entry) in Self.combined(session.entries).enumerated() {
+                record.apply(.entry(EntryKey(entry), entry), stamp: stamp, eventID: event.id, index: index)
+            }
+            record.history.record(event)
+            records[event.entity] = record
+        case .sessionAmended(let patch):
+            var record = records[event.entity] ?? SessionRecord(id: event.entity)
+            for (index, change) in patch.changes.enumerated() {
+                record.apply(change, stamp: stamp, eventID: event.id, index: index)
+            }
+            record.history.record(event)
+            records[event.entity] = record
+        case .sessionDeleted, .sessionRestored:
+            var record = records[event.entity] ?? SessionRecord(id: event.entity)
+            let deleted = if case .sessionDeleted = event.body { true } else { false }
+            record.deleted.write(deleted, stamp: stamp, eventID: event.id)
+            record.history.record(event)
+            records[event.entity] = record
+        case .exerciseDefined(let exercise):
+            customExercises[exercise.id].write(exercise, stamp: stamp, eventID: event.id)
+            histories[event.entity, default: EntityHistory()].record(event)
+        case .routineDefined(let routine):
+            customRoutines[routine.id].write(routine, stamp: stamp, eventID: event.id)
+            histories[event.entity, default: EntityHistory()].record(event)
+        case .profileSet(let profile):
+            profileRegister.write(profile, stamp: stamp, eventID: event.id)
+            histories[event.entity, default: EntityHistory()].record(event)
+        case .unknown:
+            histories[event.entity, default: EntityHistory()].record(event)
+        }
+    }
+
+    /// Sessions logged twice under one key (same exercise and side) are one entry whose sets
+    /// follow each other.
+    private static func combined(_ entries: [Entry]) -> [Entry] {
+        var order: [EntryKey] = []
+        var byKey: [EntryKey: Entry] = [:]
+        for entry in entries {
+            let key = EntryKey(entry)
+            if var known = byKey[key] {
+                known.sets.append(contentsOf: entry.sets)
+                if known.notes == nil { known.notes = entry.notes }
+                byKey[key] = known
+            } else {
+                byKey[key] = entry
+                order.append(key)
+            }
+        }
+        return order.compactMap { byKey[$0] }
+    }
+
+    // MARK: - Reading the state
+
+    /// Every visible session (logged, not deleted), oldest first (by start, then id).
+    public var sessions: [Session] {
+        records.values.compactMap { $0.isVisible ? $0.session : nil }.sorted(by: Self.chronological)
+    }
+
+    /// The session with this id, including a deleted one.
+    public func session(id: String) -> Session? { records[id]?.session }
+
+    /// `true` if the session exists and is deleted.
+    public func isDeleted(_ id: String) -> Bool { records[id]?.deleted?.value == true }
+
+    /// All session ids known, visible or deleted (for prefix lookup).
+    public var sessionIDs: [String] { records.keys.filter { records[$0]?.logged == true }.sorted() }
+
+    /// The history heads of an entity (the `parents` of the next write to it).
+    public func heads(of entity: String) -> [String] {
+        records[entity]?.history.heads ?? histories[entity]?.heads ?? []
+    }
+
+    /// The custom exercises and routines plus the built-in ones.
+    public var catalog: Catalog {
+        Catalog(
+            custom: customExercises.values.map(\.value).sorted { $0.id < $1.id },
+            routines: customRoutines.values.map(\.value).sorted { $0.id < $1.id })
+    }
+
+    /// The person's conditions.
+    public var profile: Profile { profileRegister?.value ?? Profile(conditions: []) }
+
+    /// Order of `list`: by start instant, then id.
+    public static func chronological(_ lhs: Session, _ rhs: Session) -> Bool {
+        if lhs.start.epochSeconds != rhs.start.epochSeconds {
+            return lhs.start.epochSeconds < rhs.start.epochSeconds
+        }
+        return lhs.id < rhs.id
+    }
+}

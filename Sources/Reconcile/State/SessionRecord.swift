@@ -1,0 +1,69 @@
+import EventLog
+import JournalModel
+
+/// Everything the fold knows about one session: one register per field and per entry, the
+/// deletion register and the entity's history.
+package struct SessionRecord: Sendable, Hashable {
+    package let id: String
+    package var start: Register<LocalTimestamp>?
+    package var durationSeconds: Register<Int?>?
+    package var routine: Register<String?>?
+    package var painBefore: Register<PainScore?>?
+    package var painAfter: Register<PainScore?>?
+    package var notes: Register<String?>?
+    package var entries: [EntryKey: Register<Entry?>] = [:]
+    /// Where each entry stands in the session: (event that first wrote it, index in that event).
+    package var entryOrder: [EntryKey: EntryPosition] = [:]
+    package var deleted: Register<Bool>?
+    package var history = EntityHistory()
+    /// `true` once the `session.logged` event has been seen.
+    package var logged = false
+
+    package init(id: String) { self.id = id }
+
+    /// The position of an entry: by the first event that wrote it, then within that event.
+    package struct EntryPosition: Sendable, Hashable, Comparable {
+        package var stamp: EventOrder
+        package var index: Int
+        package static func < (lhs: Self, rhs: Self) -> Bool {
+            (lhs.stamp, lhs.index) < (rhs.stamp, rhs.index)
+        }
+    }
+
+    /// `true` when the session is logged and not deleted.
+    package var isVisible: Bool { logged && start != nil && deleted?.value != true }
+
+    /// The session as the person sees it, or `nil` before its `session.logged` arrived.
+    package var session: Session? {
+        guard logged, let start else { return nil }
+        let ordered = entries.keys.sorted { lhs, rhs in
+            let left = entryOrder[lhs], right = entryOrder[rhs]
+            if let left, let right, left != right { return left < right }
+            return lhs < rhs
+        }
+        return Session(
+            id: id, start: start.value, durationSeconds: durationSeconds?.value ?? nil,
+            routine: routine?.value ?? nil, painBefore: painBefore?.value ?? nil,
+            painAfter: painAfter?.value ?? nil, notes: notes?.value ?? nil,
+            entries: ordered.compactMap { entries[$0]?.value ?? nil })
+    }
+
+    mutating func apply(_ change: SessionChange, stamp: EventOrder, eventID: String, index: Int) {
+        switch change {
+        case .start(let value): start.write(value, stamp: stamp, eventID: eventID)
+        case .durationSeconds(let value): durationSeconds.write(value, stamp: stamp, eventID: eventID)
+        case .routine(let value): routine.write(value, stamp: stamp, eventID: eventID)
+        case .painBefore(let value): painBefore.write(value, stamp: stamp, eventID: eventID)
+        case .painAfter(let value): painAfter.write(value, stamp: stamp, eventID: eventID)
+        case .notes(let value): notes.write(value, stamp: stamp, eventID: eventID)
+        case .entry(let key, let value):
+            entries[key].write(value, stamp: stamp, eventID: eventID)
+            let position = EntryPosition(stamp: stamp, index: index)
+            if let known = entryOrder[key] {
+                if position < known { entryOrder[key] = position }
+            } else {
+                entryOrder[key] = position
+            }
+        }
+    }
+}
