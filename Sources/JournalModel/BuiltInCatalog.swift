@@ -38,7 +38,9 @@ public enum BuiltInCatalog {
             cautions: [
                 Caution(
                     condition: .herniatedDisc, severity: .contraindicated,
-                    text: "contraindicated with a herniated disc: flexing both knees to the chest loads the disc; skip it or ask your clinician")
+                    text:
+                        "contraindicated with a herniated disc: flexing both knees to the chest loads the disc; skip it or ask your clinician"
+                )
             ],
             builtIn: true),
     ]

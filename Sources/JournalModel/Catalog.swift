@@ -51,21 +51,20 @@ public struct Catalog: Sendable, Hashable {
     ///   several exercises.
     public func exercise(matching text: String) throws(ModelError) -> Exercise {
         if let exact = exercise(id: text) { return exact }
-        let keys: [(Exercise) -> [String]] = [
-            { [$0.id] }, { [Slug.make($0.name)] }, { $0.aliases.map(Slug.make) },
-        ]
-        switch Self.find(text, in: exercises, keys: keys) {
+        switch Self.find(text, in: exercises, keys: Self.exerciseKeys) {
         case .found(let exercise):
             return exercise
         case .ambiguous(let ids):
             throw Self.ambiguous("exercise", text, ids)
         case .none:
             let nearby = Self.closest(to: Slug.make(text), among: exercises.map(\.id))
-            let suggestion = nearby.isEmpty ? "" : "did you mean \(nearby.joined(separator: ", "))? "
+            let suggestion =
+                nearby.isEmpty ? "" : "did you mean \(nearby.joined(separator: ", "))? "
             throw ModelError(
                 kind: .unknown, field: "exercise", input: text,
                 description: "unknown exercise \(ModelError.quote(text))",
-                hint: suggestion + "see `limber exercises`, or define it with `limber exercise add`")
+                hint: suggestion + "see `limber exercises`, or define it with `limber exercise add`"
+            )
         }
     }
 
@@ -76,7 +75,7 @@ public struct Catalog: Sendable, Hashable {
     ///   `limber routines` / `limber routine add` in the hint.
     public func routine(matching text: String) throws(ModelError) -> Routine {
         if let exact = routine(id: text) { return exact }
-        let keys: [(Routine) -> [String]] = [{ [$0.id] }, { [Slug.make($0.name)] }]
+        let keys: [@Sendable (Routine) -> [String]] = [{ [$0.id] }, { [Slug.make($0.name)] }]
         switch Self.find(text, in: routines, keys: keys) {
         case .found(let routine):
             return routine
@@ -84,7 +83,8 @@ public struct Catalog: Sendable, Hashable {
             throw Self.ambiguous("routine", text, ids)
         case .none:
             let nearby = Self.closest(to: Slug.make(text), among: routines.map(\.id))
-            let suggestion = nearby.isEmpty ? "" : "did you mean \(nearby.joined(separator: ", "))? "
+            let suggestion =
+                nearby.isEmpty ? "" : "did you mean \(nearby.joined(separator: ", "))? "
             throw ModelError(
                 kind: .unknown, field: "routine", input: text,
                 description: "unknown routine \(ModelError.quote(text))",
@@ -97,7 +97,7 @@ public struct Catalog: Sendable, Hashable {
     public func warnings(for exerciseID: String, profile: Profile) -> [Caution] {
         guard let exercise = exercise(id: exerciseID) else { return [] }
         let relevant = exercise.cautions.filter { profile.contains($0.condition) }
-        return relevant.filter { $0.severity == .caution }
+        return relevant.filter { $0.severity == .contraindicated }
             + relevant.filter { $0.severity != .contraindicated }
     }
 
@@ -111,12 +111,17 @@ public struct Catalog: Sendable, Hashable {
             isBuiltIn: BuiltInCatalog.exercises.contains { $0.id == exercise.id },
             isTaken: self.exercise(id: exercise.id) != nil)
         for text in [exercise.name] + exercise.aliases {
-            if let other = try? self.exercise(matching: text) {
-                throw ModelError(
-                    kind: .alreadyDefined, field: "exercise", input: text,
-                    description: "\(ModelError.quote(text)) already names the exercise \(other.id)",
-                    hint: "log it as \(other.id), or choose a name that is not taken")
+            let taken: [String]
+            switch Self.find(text, in: exercises, keys: Self.exerciseKeys) {
+            case .none: continue
+            case .found(let other): taken = [other.id]
+            case .ambiguous(let ids): taken = ids
             }
+            let names = taken.joined(separator: " and ")
+            throw ModelError(
+                kind: .alreadyDefined, field: "exercise", input: text,
+                description: "\(ModelError.quote(text)) already names the exercise \(names)",
+                hint: "log it as \(taken[0]), or choose a name that is not taken")
         }
     }
 
@@ -137,13 +142,19 @@ public struct Catalog: Sendable, Hashable {
             let nearby = Self.closest(to: item.exercise, among: exercises.map(\.id))
             throw ModelError(
                 kind: .unknown, field: "routine", input: item.exercise,
-                description: "routine \(routine.id) uses unknown exercise \(ModelError.quote(item.exercise))",
+                description:
+                    "routine \(routine.id) uses unknown exercise \(ModelError.quote(item.exercise))",
                 hint: (nearby.isEmpty ? "" : "did you mean \(nearby.joined(separator: ", "))? ")
                     + "define it first with `limber exercise add`")
         }
     }
 
     // MARK: - Helpers
+
+    /// What names an exercise, strongest first: its id, its name, its aliases (as slugs).
+    private static let exerciseKeys: [@Sendable (Exercise) -> [String]] = [
+        { [$0.id] }, { [Slug.make($0.name)] }, { $0.aliases.map(Slug.make) },
+    ]
 
     private static func validateNew(
         kind: String, id: String, name: String, command: String, isBuiltIn: Bool, isTaken: Bool
@@ -183,7 +194,7 @@ public struct Catalog: Sendable, Hashable {
     }
 
     private static func find<T: Identifiable>(
-        _ text: String, in items: [T], keys: [(T) -> [String]]
+        _ text: String, in items: [T], keys: [@Sendable (T) -> [String]]
     ) -> Match<T> where T.ID == String {
         let slug = Slug.make(text)
         guard !slug.isEmpty else { return .none }
@@ -210,7 +221,8 @@ public struct Catalog: Sendable, Hashable {
     private static func ambiguous(_ kind: String, _ text: String, _ ids: [String]) -> ModelError {
         ModelError(
             kind: .ambiguous, field: kind, input: text,
-            description: "\(ModelError.quote(text)) could be the \(kind) \(ids.joined(separator: " or "))",
+            description:
+                "\(ModelError.quote(text)) could be the \(kind) \(ids.joined(separator: " or "))",
             hint: "use the id: \(ids.joined(separator: ", "))")
     }
 

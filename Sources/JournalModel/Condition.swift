@@ -50,7 +50,8 @@ public struct Condition: RawRepresentable, Sendable, Hashable, Comparable, Codab
         let text = try container.decode(String.self)
         guard let condition = Condition(rawValue: text) else {
             throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "condition \(ModelError.quote(text)) is not a slug")
+                in: container, debugDescription: "condition \(ModelError.quote(text)) is not a slug"
+            )
         }
         self = condition
     }

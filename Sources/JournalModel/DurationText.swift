@@ -63,7 +63,9 @@ public enum DurationText {
     private static func clockForm(_ text: String) -> Int? {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard (2...3).contains(parts.count),
-            parts.allSatisfy({ !$0.isEmpty && $0.utf8.count <= 6 && $0.utf8.allSatisfy(\.isASCIIDigit) }),
+            parts.allSatisfy({
+                !$0.isEmpty && $0.utf8.count <= 6 && $0.utf8.allSatisfy(\.isASCIIDigit)
+            }),
             parts.dropFirst().allSatisfy({ $0.utf8.count == 2 })
         else { return nil }
         let numbers = parts.compactMap { Int($0) }

@@ -13,7 +13,8 @@ public struct Entry: Sendable, Hashable, Codable {
     public var sets: [ExerciseSet]
 
     /// Creates an entry.
-    public init(exercise: String, side: Side? = nil, notes: String? = nil, sets: [ExerciseSet] = []) {
+    public init(exercise: String, side: Side? = nil, notes: String? = nil, sets: [ExerciseSet] = [])
+    {
         self.exercise = exercise
         self.side = side
         self.notes = notes

@@ -96,7 +96,8 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
         do {
             self = try LocalDate(parsing: text, field: "date")
         } catch {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: error.description)
         }
     }
 

@@ -73,7 +73,18 @@ extension LocalTimestamp {
             }
             return
         }
-        var copy = trimmed
+        self = try LocalTimestamp(parsingLocal: text, zone: zone, field: field)
+    }
+
+    /// Parses a date-time that may lack an offset, as other apps' exports write them.
+    ///
+    /// Accepts RFC 3339 with or without seconds (`2026-11-24T07:30:00+01:00`,
+    /// `2026-11-24T07:30Z`), the same without an offset (`2026-11-24 07:30`,
+    /// `2026-11-24T07:30:15`, a wall-clock time in `zone`), and a bare day (`2026-11-24`, its
+    /// midnight in `zone`). Unlike ``init(parsingUserInput:now:field:zone:)`` it knows no
+    /// relative words.
+    public init(parsingLocal text: String, zone: Zone = .system, field: String) throws(ModelError) {
+        var copy = text.trimmingSpaces
         switch copy.withUTF8({ Self.parse($0, strict: false) }) {
         case .timestamp(let timestamp):
             self = timestamp
@@ -90,7 +101,8 @@ extension LocalTimestamp {
     public init(
         localDate: LocalDate, hour: Int, minute: Int, second: Int = 0, zone: Zone = .system
     ) throws(ModelError) {
-        let input = localDate.description + " " + CivilCalendar.pad(hour, 2) + ":"
+        let input =
+            localDate.description + " " + CivilCalendar.pad(hour, 2) + ":"
             + CivilCalendar.pad(minute, 2) + ":" + CivilCalendar.pad(second, 2)
         if let reason = Self.clockImpossibility(hour, minute, second) {
             throw Self.impossibleError(field: "time", input: input, reason: reason)

@@ -33,7 +33,8 @@ extension LocalTimestamp {
                     else { return nil }
                 }
                 let epoch = Int64(seconds)
-                return LocalTimestamp(epochSeconds: epoch, utcOffsetSeconds: Self.systemOffset(at: epoch))
+                return LocalTimestamp(
+                    epochSeconds: epoch, utcOffsetSeconds: Self.systemOffset(at: epoch))
             }
         }
 

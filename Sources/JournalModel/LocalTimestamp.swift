@@ -22,7 +22,8 @@ public struct LocalTimestamp: Sendable, Hashable, Comparable, Codable, CustomStr
     public init(epochSeconds: Int64, utcOffsetSeconds: Int32) {
         self.epochSeconds = epochSeconds
         let minutes = utcOffsetSeconds - utcOffsetSeconds % 60
-        self.utcOffsetSeconds = min(max(minutes, -Self.maximumOffsetSeconds), Self.maximumOffsetSeconds)
+        self.utcOffsetSeconds = min(
+            max(minutes, -Self.maximumOffsetSeconds), Self.maximumOffsetSeconds)
     }
 
     /// Creates a timestamp from a `Date` (fractions of a second dropped, rounding down).
@@ -54,13 +55,15 @@ public struct LocalTimestamp: Sendable, Hashable, Comparable, Codable, CustomStr
 
     /// The same instant on the machine's clock now (its current rules for that instant).
     public func inSystemZone() -> LocalTimestamp {
-        LocalTimestamp(epochSeconds: epochSeconds, utcOffsetSeconds: Zone.systemOffset(at: epochSeconds))
+        LocalTimestamp(
+            epochSeconds: epochSeconds, utcOffsetSeconds: Zone.systemOffset(at: epochSeconds))
     }
 
     /// Now, with the machine's current UTC offset (from `localtime_r`'s `tm_gmtoff`).
     public static func now() -> LocalTimestamp {
         let seconds = Int64(time(nil))
-        return LocalTimestamp(epochSeconds: seconds, utcOffsetSeconds: Zone.systemOffset(at: seconds))
+        return LocalTimestamp(
+            epochSeconds: seconds, utcOffsetSeconds: Zone.systemOffset(at: seconds))
     }
 
     /// Orders by instant, then by offset.
@@ -123,7 +126,8 @@ public struct LocalTimestamp: Sendable, Hashable, Comparable, Codable, CustomStr
         do {
             self = try LocalTimestamp(rfc3339: text)
         } catch {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: error.description)
         }
     }
 

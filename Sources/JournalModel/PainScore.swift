@@ -63,7 +63,8 @@ public struct PainScore: RawRepresentable, Sendable, Hashable, Comparable, Codab
         let subject = field == "pain" ? "pain" : "\(field): pain"
         return ModelError(
             kind: .outOfRange, field: field, input: input,
-            description: "\(subject) must be a whole number from 0 to 10, got \(ModelError.quote(input))",
+            description:
+                "\(subject) must be a whole number from 0 to 10, got \(ModelError.quote(input))",
             hint: "use 0 (no pain) … 10 (worst imaginable)")
     }
 }

@@ -58,10 +58,13 @@ public struct SetSpec: Sendable, Hashable {
         }
         let list = text[text.index(after: equals)...]
         guard !list.trimmingSpaces.isEmpty else {
-            throw fail(.invalidSyntax, "no sets after \"=\"", "list the sets, such as \(name)=12,12,10")
+            throw fail(
+                .invalidSyntax, "no sets after \"=\"", "list the sets, such as \(name)=12,12,10")
         }
         var sets: [ExerciseSet] = []
-        for (index, item) in list.split(separator: ",", omittingEmptySubsequences: false).enumerated() {
+        for (index, item) in list.split(separator: ",", omittingEmptySubsequences: false)
+            .enumerated()
+        {
             switch parseItem(item) {
             case .success(let set):
                 sets.append(set)
@@ -78,7 +81,8 @@ public struct SetSpec: Sendable, Hashable {
         var text: String
         var hint: String
 
-        static let examples = "write sets like 12, 12x5kg, 10x12.5lb or a hold 45s; add ! after a set stopped by pain: 10!"
+        static let examples =
+            "write sets like 12, 12x5kg, 10x12.5lb or a hold 45s; add ! after a set stopped by pain: 10!"
         static let notASpec = ItemFailure(
             kind: .invalidSyntax, text: "is not REPS, REPSxWEIGHT or a hold like 45s",
             hint: examples)
@@ -93,7 +97,8 @@ public struct SetSpec: Sendable, Hashable {
             text = Substring(text.dropLast().trimmingSpaces)
         }
         guard !text.isEmpty else {
-            return .failure(ItemFailure(kind: .invalidSyntax, text: "is empty", hint: ItemFailure.examples))
+            return .failure(
+                ItemFailure(kind: .invalidSyntax, text: "is empty", hint: ItemFailure.examples))
         }
         if text.utf8.allSatisfy(\.isASCIIDigit) {
             return reps(text).map { ExerciseSet(reps: $0, stoppedForPain: stopped) }

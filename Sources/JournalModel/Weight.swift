@@ -19,7 +19,8 @@ public struct Weight: Sendable, Hashable, Codable, CustomStringConvertible {
         guard value.isFinite, value >= 0, value <= Self.maximumValue else {
             throw ModelError(
                 kind: .outOfRange, field: field, input: description,
-                description: "\(field) must be from 0 to 5000, got \(ModelError.quote(description))",
+                description:
+                    "\(field) must be from 0 to 5000, got \(ModelError.quote(description))",
                 hint: "give the load in kg or lb, such as 12.5kg")
         }
     }
