@@ -25,7 +25,7 @@ struct LimberCommand: ParsableCommand {
     /// usage errors) and a person's error prints as one line plus a hint.
     static func main() {
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(Self.movingGlobalOptions(Array(CommandLine.arguments.dropFirst())))
             try command.run()
         } catch let error as any UserFacingError {
             Terminal.report(error)
@@ -38,5 +38,34 @@ struct LimberCommand: ParsableCommand {
             }
             exit(withError: error)
         }
+    }
+
+    /// DESIGN §7 puts `--journal PATH` before the command (`limber --journal J list`), while
+    /// ArgumentParser reads a subcommand's options after its name: move it there.
+    static func movingGlobalOptions(_ arguments: [String]) -> [String] {
+        var moved: [String] = []
+        var rest = arguments
+        while let first = rest.first, first.hasPrefix("--journal") {
+            if first == "--journal", rest.count >= 2 {
+                moved.append(contentsOf: rest.prefix(2))
+                rest.removeFirst(2)
+            } else if first.hasPrefix("--journal=") {
+                moved.append(first)
+                rest.removeFirst()
+            } else {
+                break
+            }
+        }
+        guard !moved.isEmpty else { return arguments }
+        // After the subcommand path (the leading words that are not options).
+        let path = rest.prefix { !$0.hasPrefix("-") }
+        var depth = 0
+        var command: any ParsableCommand.Type = LimberCommand.self
+        for word in path {
+            guard let next = command.configuration.subcommands.first(where: { $0._commandName == word }) else { break }
+            command = next
+            depth += 1
+        }
+        return Array(rest.prefix(depth)) + moved + Array(rest.dropFirst(depth))
     }
 }

@@ -70,18 +70,22 @@ package enum GzipMember {
         var member = [UInt8](unsafeUninitializedCapacity: headerSize + bound + trailerSize) {
             buffer, initialized in
             payload.withUnsafeBufferPointer { input in
-                stream.pointee.next_in = input.baseAddress.map { UnsafeMutablePointer(mutating: $0) }
+                stream.pointee.next_in = input.baseAddress.map {
+                    UnsafeMutablePointer(mutating: $0)
+                }
                 stream.pointee.avail_in = uInt(input.count)
                 stream.pointee.next_out = buffer.baseAddress.map { $0 + headerSize }
                 stream.pointee.avail_out = uInt(bound)
                 // With avail_out >= deflateBound, one Z_FINISH call completes the stream.
                 deflateCode = deflate(stream, Z_FINISH)
             }
-            initialized = deflateCode == Z_STREAM_END ? headerSize + Int(stream.pointee.total_out) : 0
+            initialized =
+                deflateCode == Z_STREAM_END ? headerSize + Int(stream.pointee.total_out) : 0
         }
         guard deflateCode == Z_STREAM_END, !member.isEmpty else {
             throw SegmentError(
-                kind: .zlib(code: deflateCode), message: "zlib deflate failed (code \(deflateCode))")
+                kind: .zlib(code: deflateCode), message: "zlib deflate failed (code \(deflateCode))"
+            )
         }
 
         let memberSize = member.count + trailerSize

@@ -100,7 +100,8 @@ extension MemberWalker {
                             + "the trailer that LB member_size places")
                 }
                 return .failure(
-                    .badLength, "ISIZE is \(declaredSize) but the data inflates to \(produced) bytes")
+                    .badLength,
+                    "ISIZE is \(declaredSize) but the data inflates to \(produced) bytes")
             case .inputExhausted:
                 return .failure(
                     .sizeMismatch,

@@ -62,7 +62,8 @@ struct MemberWalker {
         guard let base = bytes.baseAddress else { return nil }
         var position = offset + 1
         while position < bytes.count {
-            guard let hit = memchr(base + position, Int32(GzipHeader.magic1), bytes.count - position)
+            guard
+                let hit = memchr(base + position, Int32(GzipHeader.magic1), bytes.count - position)
             else { return nil }
             let candidate = UnsafeRawPointer(hit) - base
             if case .header(let header) = GzipHeader.parse(bytes, at: candidate),
