@@ -160,7 +160,7 @@ package final class LogWriter {
         do { scan = try SegmentReader.scan(bytes, inflate: false) } catch {
             throw JournalError(.corruptSegment(offset: error.offset ?? 0, detail: error.message), path: path)
         }
-        if let corruption = scan.corruption.first {
+        if let corruption = scan.corruption.first(where: { $0.kind != .missingIndex }) {
             throw JournalError(.corruptSegment(offset: corruption.offset, detail: corruption.detail), path: path)
         }
         var size = bytes.count
