@@ -28,30 +28,136 @@ public final class Journal {
 
     let layout: JournalLayout
     let options: Options
-    var state: JournalState
-    var watermark: LogReader.Watermark
+    let journalID: String
+    /// The loaded part of the state: every session read from the log since the snapshot, every
+    /// session loaded from the snapshot on demand, and all catalog and profile events.
+    var state = JournalState()
+    /// How far each segment has been read into `state` (or the snapshot).
+    var watermark: LogReader.Watermark = [:]
+    /// The snapshot sessions not yet in `state` are read from; `nil` without one.
+    var snapshot: Snapshot?
+    /// Events applied on top of the snapshot.
+    var eventsSinceSnapshot = 0
+    private let decoder = JSONCoding.decoder()
 
-    private init(path: String, options: Options, state: JournalState, watermark: LogReader.Watermark, problems: [LogProblem]) {
+    /// After this many events on top of it, the snapshot is rebuilt on open.
+    static let snapshotRebuildThreshold = 512
+
+    private init(path: String, options: Options, journalID: String) {
         self.path = path
         self.layout = JournalLayout(root: path)
         self.options = options
-        self.state = state
-        self.watermark = watermark
-        if !problems.isEmpty {
-            notices.append(
-                Notice(.damage, "the journal has \(problems.count) damaged place(s), first: \(problems[0]); run `limber verify`"))
-        }
+        self.journalID = journalID
     }
 
-    /// Opens an existing journal for reading (and later writing). Never creates anything.
+    /// Opens an existing journal for reading (and later writing). Never creates a journal.
+    ///
+    /// A warm open maps the snapshot in `local/cache/` and reads only the log written since;
+    /// a cold one (no snapshot, or one that no longer matches the log) folds the whole log and
+    /// writes a new snapshot.
     ///
     /// - Throws: ``JournalError`` when there is no journal, or it is of a newer format.
     public static func open(at path: String, options: Options = Options()) throws -> Journal {
         let layout = JournalLayout(root: path)
-        _ = try JournalManifest.load(layout)
+        let manifest = try JournalManifest.load(layout)
+        let journal = Journal(path: path, options: options, journalID: manifest.journal)
+        if try !journal.openWarm() {
+            try journal.openCold()
+        }
+        return journal
+    }
+
+    private var snapshotPath: String { layout.cache + "/snapshot" }
+
+    /// Maps the snapshot and catches up with the log; `false` when the snapshot is unusable.
+    private func openWarm() throws -> Bool {
+        guard let snapshot = Snapshot(path: snapshotPath, journal: journalID) else { return false }
+        self.snapshot = snapshot
+        do {
+            for line in snapshot.otherLines { state.apply(try EventDecoding.decode(line, using: decoder)) }
+        } catch {
+            self.snapshot = nil
+            state = JournalState()
+            return false
+        }
+        let contents = try LogReader.read(layout, since: snapshot.meta.watermark)
+        guard contents.continuous else {
+            self.snapshot = nil
+            state = JournalState()
+            return false
+        }
+        report(contents.problems)
+        apply(contents)
+        if eventsSinceSnapshot > Self.snapshotRebuildThreshold {
+            self.snapshot = nil
+            state = JournalState()
+            eventsSinceSnapshot = 0
+            return false
+        }
+        return true
+    }
+
+    /// Folds the whole log and writes a snapshot of it (best effort: it is only a cache).
+    private func openCold() throws {
         let contents = try LogReader.read(layout)
-        let state = JournalState(folding: contents.events)
-        return Journal(path: path, options: options, state: state, watermark: contents.watermark, problems: contents.problems)
+        report(contents.problems)
+        state = JournalState(folding: contents.events)
+        watermark = contents.watermark
+        snapshot = nil
+        eventsSinceSnapshot = 0
+        writeSnapshot(contents)
+    }
+
+    private func report(_ problems: [LogProblem]) {
+        guard let first = problems.first else { return }
+        notices.append(Notice(.damage, "the journal has \(problems.count) damaged place(s), first: \(first); run `limber verify`"))
+    }
+
+    /// Applies events read from the log on top of the state (and snapshot).
+    func apply(_ contents: LogReader.Contents) {
+        for event in contents.events {
+            if let snapshot, snapshot.containsEvent(event.id) { continue }
+            loadFromSnapshot(event.entity)
+            state.apply(event)
+            eventsSinceSnapshot += 1
+        }
+        for (file, offset) in contents.watermark { watermark[file] = offset }
+    }
+
+    /// Makes sure a snapshot session is folded into `state` before it is read or changed.
+    func loadFromSnapshot(_ id: String) {
+        guard let snapshot, state.records[id] == nil, let entry = snapshot.entry(id: id) else { return }
+        for line in snapshot.lines(of: entry) {
+            if let event = try? EventDecoding.decode(line, using: decoder) { state.apply(event) }
+        }
+    }
+
+    private func writeSnapshot(_ contents: LogReader.Contents) {
+        var sessionLines: [String: [ArraySlice<UInt8>]] = [:]
+        var other: [ArraySlice<UInt8>] = []
+        for (event, line) in Swift.zip(contents.events, contents.lines) {
+            if state.records[event.entity] != nil {
+                sessionLines[event.entity, default: []].append(line)
+            } else {
+                other.append(line)
+            }
+        }
+        let sessions = sessionLines.map { id, lines in
+            let record = state.records[id]
+            return SnapshotWriter.Session(
+                id: id, start: record?.start?.value.epochSeconds ?? Int64.max,
+                visible: record?.isVisible ?? false, lines: lines)
+        }
+        guard let bytes = SnapshotWriter.build(
+            meta: Snapshot.Meta(journal: journalID, watermark: watermark), sessions: sessions,
+            other: other, eventIDs: contents.events.map(\.id))
+        else { return }
+        do {
+            try FileSystem.makeDirectories(layout.cache)
+            try FileSystem.writeAtomically(bytes, to: snapshotPath)
+        } catch {
+            // Only a cache: the next open folds the log again.
+        }
     }
 
     /// Creates a journal at `path` (an existing journal is left untouched).
@@ -87,9 +193,6 @@ public final class Journal {
 
     // MARK: - Reading
 
-    /// Every visible session, oldest first.
-    public var sessions: [Session] { state.sessions }
-
     /// The built-in and custom exercises and routines.
     public var catalog: Catalog { state.catalog }
 
@@ -103,29 +206,65 @@ public final class Journal {
     public func resolveSessionID(_ prefix: String) throws -> String {
         let needle = prefix.lowercased()
         guard !needle.isEmpty else { throw LimberError(.sessionNotFound(prefix)) }
-        let candidates = state.sessionIDs.filter { $0.hasPrefix(needle) }
+        var candidates = Set(state.sessionIDs.filter { $0.hasPrefix(needle) })
+        if let snapshot {
+            for id in snapshot.ids(withPrefix: needle, limit: 50) where snapshot.entry(id: id).map({ $0.start != Int64.max }) == true {
+                candidates.insert(id)
+            }
+        }
         if candidates.contains(needle) { return needle }
-        guard let first = candidates.first else { throw LimberError(.sessionNotFound(prefix)) }
-        guard candidates.count == 1 else { throw LimberError(.ambiguousSession(prefix, candidates: candidates)) }
+        let sorted = candidates.sorted()
+        guard let first = sorted.first else { throw LimberError(.sessionNotFound(prefix)) }
+        guard sorted.count == 1 else { throw LimberError(.ambiguousSession(prefix, candidates: sorted)) }
         return first
     }
 
     /// The session named by `prefix`; a deleted one only with `includeDeleted`.
     public func session(_ prefix: String, includeDeleted: Bool = false) throws -> Session {
         let id = try resolveSessionID(prefix)
+        loadFromSnapshot(id)
         guard let session = state.session(id: id) else { throw LimberError(.sessionNotFound(prefix)) }
         if !includeDeleted, state.isDeleted(id) { throw LimberError(.sessionDeleted(id)) }
         return session
     }
 
     /// `true` if the session is deleted.
-    public func isDeleted(_ id: String) -> Bool { state.isDeleted(id) }
+    public func isDeleted(_ id: String) -> Bool {
+        loadFromSnapshot(id)
+        return state.isDeleted(id)
+    }
+
+    /// Every visible session, oldest first.
+    public var sessions: [Session] { sessions(matching: SessionFilter()) }
 
     /// The sessions that pass `filter`, oldest first.
+    ///
+    /// With a snapshot and no exercise filter, `--last N` reads only the newest entries of the
+    /// snapshot's chronological index (and what the log added since).
     public func sessions(matching filter: SessionFilter) -> [Session] {
-        var result = state.sessions.filter { filter.admits($0) }
-        if let last = filter.last, result.count > last { result.removeFirst(result.count - last) }
-        return result
+        guard let snapshot else { return Self.limit(state.sessions.filter { filter.admits($0) }, filter.last) }
+        var loaded = Set(state.records.keys)
+        var found = state.sessions.filter { filter.admits($0) }
+        var index = snapshot.sessionCount - 1
+        var taken = 0
+        while index >= 0 {
+            defer { index -= 1 }
+            guard let entry = snapshot.chrono(index), entry.visible, !loaded.contains(entry.id) else { continue }
+            if let since = filter.since, entry.start < since { break }
+            if let until = filter.until, entry.start >= until { continue }
+            if filter.exercise == nil, let last = filter.last, taken >= last { break }
+            loadFromSnapshot(entry.id)
+            loaded.insert(entry.id)
+            guard let session = state.session(id: entry.id), filter.admits(session) else { continue }
+            found.append(session)
+            taken += 1
+        }
+        return Self.limit(found.sorted(by: JournalState.chronological), filter.last)
+    }
+
+    private static func limit(_ sessions: [Session], _ last: Int?) -> [Session] {
+        guard let last, sessions.count > last else { return sessions }
+        return Array(sessions.suffix(last))
     }
 
     /// Every event about one session, in merge order.
@@ -150,9 +289,10 @@ public final class Journal {
         }
         let contents = try LogReader.read(layout, since: watermark)
         if contents.continuous {
-            for event in contents.events { state.apply(event) }
-            watermark = contents.watermark
+            apply(contents)
         } else {
+            // The log shrank under us (a repair): fold it all again.
+            snapshot = nil
             let all = try LogReader.read(layout)
             state = JournalState(folding: all.events)
             watermark = all.watermark

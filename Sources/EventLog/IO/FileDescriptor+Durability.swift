@@ -23,15 +23,15 @@ extension FileDescriptor {
     }
 
     /// Reads the whole file from offset 0 (for segments and small metadata files).
-    package func readAllBytes() throws(Errno) -> [UInt8] {
-        let size = Int(try stat().size)
+    package func readAllBytes(from offset: Int = 0) throws(Errno) -> [UInt8] {
+        let size = max(0, Int(try stat().size) - offset)
         var buffer = [UInt8](repeating: 0, count: size)
         var filled = 0
         while filled < size {
             let count = buffer.withUnsafeMutableBytes { raw -> Int in
                 let slice = UnsafeMutableRawBufferPointer(rebasing: raw[filled...])
                 while true {
-                    let result = Glibc.pread(rawValue, slice.baseAddress, slice.count, off_t(filled))
+                    let result = Glibc.pread(rawValue, slice.baseAddress, slice.count, off_t(offset + filled))
                     if result >= 0 || errno != EINTR { return result }
                 }
             }

@@ -87,6 +87,23 @@ package enum FileSystem {
         try syncDirectory(folder)
     }
 
+    /// The file from byte `offset` to its end (empty when it is shorter), or `nil` when it
+    /// does not exist.
+    package static func readFile(_ path: String, from offset: Int) throws(JournalError) -> [UInt8]? {
+        guard offset > 0 else { return try readFile(path) }
+        let descriptor: FileDescriptor
+        do {
+            descriptor = try FileDescriptor.open(FilePath(path), .readOnly, options: [.closeOnExec])
+        } catch {
+            if Errno.code(of: error) == ENOENT { return nil }
+            throw .io("cannot open", path, Errno.code(of: error))
+        }
+        defer { try? descriptor.close() }
+        do { return try descriptor.readAllBytes(from: offset) } catch {
+            throw .io("cannot read", path, error.rawValue)
+        }
+    }
+
     /// The whole file, or `nil` when it does not exist.
     package static func readFile(_ path: String) throws(JournalError) -> [UInt8]? {
         let descriptor: FileDescriptor

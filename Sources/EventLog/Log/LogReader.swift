@@ -11,6 +11,8 @@ package enum LogReader {
     package struct Contents: Sendable {
         /// The events read, in file order per device (not yet in merge order).
         package var events: [Event] = []
+        /// The stored line of each event (same index as `events`), without its newline.
+        package var lines: [ArraySlice<UInt8>] = []
         /// Damage found on the way (corruption before valid members, undecodable lines).
         package var problems: [LogProblem] = []
         /// The watermark after this read.
@@ -49,17 +51,11 @@ package enum LogReader {
                 }
                 if size < Int64(start) { contents.continuous = false }
             }
-            guard let bytes = try FileSystem.readFile(absolute) else { continue }
-            guard bytes.count >= start else {
-                contents.continuous = false
-                continue
+            guard let bytes = try FileSystem.readFile(absolute, from: start) else { continue }
+            let end = bytes.withUnsafeBytes { raw in
+                decode(raw, offset: start, file: relative, decoder: decoder, into: &contents)
             }
-            bytes.withUnsafeBytes { raw in
-                let slice = UnsafeRawBufferPointer(rebasing: raw[start...])
-                let end = decode(
-                    slice, offset: start, file: relative, decoder: decoder, into: &contents)
-                contents.watermark[relative] = start + end
-            }
+            contents.watermark[relative] = start + end
         }
         return contents
     }
@@ -82,7 +78,8 @@ package enum LogReader {
             guard let payload = member.payload else { continue }
             for (index, line) in JSONLines.split(payload).enumerated() {
                 do {
-                    contents.events.append(try decoder.decode(Event.self, from: Data(line)))
+                    contents.events.append(try EventDecoding.decode(line, using: decoder))
+                    contents.lines.append(line)
                 } catch {
                     contents.problems.append(
                         LogProblem(

@@ -1,0 +1,192 @@
+import EventLog
+import FoundationEssentials
+import Glibc
+import JournalModel
+
+/// A read-only, memory-mapped snapshot (see ``SnapshotLayout``). Every accessor checks bounds:
+/// a damaged snapshot is rejected on open or yields nothing, never a crash.
+package final class Snapshot {
+    /// What the snapshot's meta section says.
+    package struct Meta: Codable, Sendable {
+        package var journal: String
+        package var watermark: [String: Int]
+
+        package init(journal: String, watermark: [String: Int]) {
+            self.journal = journal
+            self.watermark = watermark
+        }
+    }
+
+    package let meta: Meta
+    package let sessionCount: Int
+    package let eventCount: Int
+    private let base: UnsafeRawPointer
+    private let length: Int
+    private let fields: [Int]
+
+    /// Maps the snapshot at `path`; `nil` when it is missing, of another journal, or damaged.
+    package init?(path: String, journal: String) {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, Int(info.st_size) >= SnapshotLayout.headerSize else { return nil }
+        let length = Int(info.st_size)
+        guard let mapping = mmap(nil, length, PROT_READ, MAP_PRIVATE, descriptor, 0), mapping != MAP_FAILED else {
+            return nil
+        }
+        let base = UnsafeRawPointer(mapping)
+        var fields: [Int] = []
+        let valid: Bool = {
+            guard memcmp(base, SnapshotLayout.magic, 8) == 0 else { return false }
+            for field in SnapshotLayout.Field.allCases {
+                let value = base.loadUnaligned(fromByteOffset: 8 + 8 * field.rawValue, as: UInt64.self).littleEndian
+                guard value <= UInt64(length) * 64 else { return false }
+                fields.append(Int(value))
+            }
+            return true
+        }()
+        func field(_ name: SnapshotLayout.Field) -> Int { fields[name.rawValue] }
+        guard valid,
+            Self.fits(field(.metaOffset), field(.metaLength), length),
+            Self.fits(field(.blobsOffset), field(.blobsLength), length),
+            Self.fits(field(.otherOffset), field(.otherLength), length),
+            Self.fits(field(.chronoOffset), field(.sessionCount) * SnapshotLayout.chronoEntrySize, length),
+            Self.fits(field(.idsOffset), field(.sessionCount) * SnapshotLayout.idEntrySize, length),
+            Self.fits(field(.eventsOffset), field(.eventCount) * SnapshotLayout.idSize, length),
+            let meta = try? JSONCoding.decoder().decode(
+                Meta.self, from: Data(UnsafeRawBufferPointer(start: base + field(.metaOffset), count: field(.metaLength)))),
+            meta.journal == journal
+        else {
+            munmap(mapping, length)
+            return nil
+        }
+        self.base = base
+        self.length = length
+        self.fields = fields
+        self.meta = meta
+        self.sessionCount = field(.sessionCount)
+        self.eventCount = field(.eventCount)
+    }
+
+    deinit { munmap(UnsafeMutableRawPointer(mutating: base), length) }
+
+    private static func fits(_ offset: Int, _ count: Int, _ length: Int) -> Bool {
+        offset >= 0 && count >= 0 && offset <= length && count <= length - offset
+    }
+
+    private func field(_ name: SnapshotLayout.Field) -> Int { fields[name.rawValue] }
+
+    // MARK: - Sessions in chronological order
+
+    /// One entry of the chronological index.
+    package struct ChronoEntry: Sendable {
+        package var start: Int64
+        package var visible: Bool
+        package var id: String
+        fileprivate var blobOffset: Int
+        fileprivate var blobLength: Int
+    }
+
+    /// Entry `index` of the chronological index (visible sessions by start then id, then the
+    /// others); `nil` when the entry is damaged.
+    package func chrono(_ index: Int) -> ChronoEntry? {
+        guard index >= 0, index < sessionCount else { return nil }
+        let entry = base + field(.chronoOffset) + index * SnapshotLayout.chronoEntrySize
+        let start = Int64(littleEndian: entry.loadUnaligned(as: Int64.self))
+        let offset = Int(UInt64(littleEndian: entry.loadUnaligned(fromByteOffset: 8, as: UInt64.self)))
+        let count = Int(UInt32(littleEndian: entry.loadUnaligned(fromByteOffset: 16, as: UInt32.self)))
+        let flags = UInt32(littleEndian: entry.loadUnaligned(fromByteOffset: 20, as: UInt32.self))
+        guard Self.fits(offset, count, field(.blobsLength)) else { return nil }
+        let id = String(decoding: UnsafeRawBufferPointer(start: entry + 24, count: SnapshotLayout.idSize), as: UTF8.self)
+        return ChronoEntry(start: start, visible: flags & SnapshotLayout.visibleFlag != 0, id: id, blobOffset: offset, blobLength: count)
+    }
+
+    /// The stored event lines of one session.
+    package func lines(of entry: ChronoEntry) -> [ArraySlice<UInt8>] {
+        Self.split(UnsafeRawBufferPointer(start: base + field(.blobsOffset) + entry.blobOffset, count: entry.blobLength))
+    }
+
+    /// The stored event lines of the entities that are not sessions.
+    package var otherLines: [ArraySlice<UInt8>] {
+        Self.split(UnsafeRawBufferPointer(start: base + field(.otherOffset), count: field(.otherLength)))
+    }
+
+    private static func split(_ bytes: UnsafeRawBufferPointer) -> [ArraySlice<UInt8>] {
+        guard bytes.count > 0 else { return [] }
+        let copy = [UInt8](bytes)
+        return copy.split(separator: 0x0A, omittingEmptySubsequences: true)
+    }
+
+    // MARK: - Lookups
+
+    /// The chronological entry of the session with this id.
+    package func entry(id: String) -> ChronoEntry? {
+        guard let position = searchIDs(id, exact: true) else { return nil }
+        let entry = base + field(.idsOffset) + position * SnapshotLayout.idEntrySize
+        let index = Int(UInt32(littleEndian: entry.loadUnaligned(fromByteOffset: SnapshotLayout.idSize, as: UInt32.self)))
+        return chrono(index)
+    }
+
+    /// The session ids that start with `prefix` (at most `limit` of them).
+    package func ids(withPrefix prefix: String, limit: Int) -> [String] {
+        var position = lowerBound(prefix)
+        var found: [String] = []
+        while position < sessionCount, found.count < limit {
+            let id = idAt(position)
+            guard id.hasPrefix(prefix) else { break }
+            found.append(id)
+            position += 1
+        }
+        return found
+    }
+
+    /// `true` if the snapshot covers the event with this id.
+    package func containsEvent(_ id: String) -> Bool {
+        let key = Array(id.utf8)
+        guard key.count == SnapshotLayout.idSize else { return false }
+        var low = 0, high = eventCount
+        while low < high {
+            let middle = (low + high) / 2
+            let order = compare(base + field(.eventsOffset) + middle * SnapshotLayout.idSize, key)
+            if order == 0 { return true }
+            if order < 0 { low = middle + 1 } else { high = middle }
+        }
+        return false
+    }
+
+    private func idAt(_ position: Int) -> String {
+        String(decoding: UnsafeRawBufferPointer(start: base + field(.idsOffset) + position * SnapshotLayout.idEntrySize, count: SnapshotLayout.idSize), as: UTF8.self)
+    }
+
+    private func lowerBound(_ prefix: String) -> Int {
+        let key = Array(prefix.utf8)
+        var low = 0, high = sessionCount
+        while low < high {
+            let middle = (low + high) / 2
+            if compare(base + field(.idsOffset) + middle * SnapshotLayout.idEntrySize, key, prefixOnly: false) < 0 {
+                low = middle + 1
+            } else {
+                high = middle
+            }
+        }
+        return low
+    }
+
+    private func searchIDs(_ id: String, exact: Bool) -> Int? {
+        let position = lowerBound(id)
+        guard position < sessionCount, idAt(position) == id else { return nil }
+        return position
+    }
+
+    /// Compares the 36 stored bytes at `pointer` with `key` (bytewise, shorter key first).
+    private func compare(_ pointer: UnsafeRawPointer, _ key: [UInt8], prefixOnly: Bool = false) -> Int {
+        let count = min(key.count, SnapshotLayout.idSize)
+        let order = key.withUnsafeBytes { raw -> Int32 in
+            guard let keyBase = raw.baseAddress else { return 0 }
+            return memcmp(pointer, keyBase, count)
+        }
+        if order != 0 { return Int(order) }
+        return SnapshotLayout.idSize - key.count  // stored is longer → greater
+    }
+}
