@@ -1,0 +1,155 @@
+import Crypto
+import Foundation
+import JournalModel
+import Testing
+
+import EventLog
+
+@Suite("log writer and reader")
+struct LogWriterTests {
+    @Test("appended commits read back identical, seq gapless from 1, prev chained to the stored lines")
+    func appendAndReadBack() throws {
+        let journal = try TemporaryJournal()
+        defer { journal.remove() }
+        var stored: [Event] = []
+        let device: String
+        do {
+            let writer = try journal.writer()
+            device = writer.device
+            #expect(DeviceIdentity.isValidID(device))
+            #expect(writer.headSeq == 0)
+            for day in 0..<4 { stored += try writer.append(LogSample.commit(day: day, notes: "day \(day)")) }
+            stored += try writer.append(LogSample.smallCommit())
+            #expect(try writer.append([]) == [], "an empty commit writes nothing")
+            #expect(writer.headSeq == 9)
+        }
+        #expect(stored.count == 9)
+        #expect(stored.map(\.seq) == Array(1...9))
+        #expect(Set(stored.map(\.id)).count == 9)
+        #expect(stored.allSatisfy { $0.device == device && $0.version == 1 })
+        #expect(zip(stored, stored.dropFirst()).allSatisfy { $0.hlc < $1.hlc }, "hlc strictly increases")
+
+        let contents = try LogReader.read(journal.layout)
+        #expect(contents.problems.isEmpty)
+        #expect(contents.events == stored)
+
+        // The chain, checked with stock tools: zcat's lines, SHA-256 of each previous line.
+        let names = try journal.segmentNames(device: device)
+        #expect(names == ["0000000000000001.jsonl.gz"])
+        let lines = try journal.zcatLines(journal.layout.segment(device: device, firstSeq: 1))
+        #expect(lines.count == 9)
+        var previous = String(repeating: "0", count: 64)
+        for (line, event) in zip(lines, stored) {
+            let decoded = try JSONCoding.decoder().decode(Event.self, from: Data(line))
+            #expect(decoded == event)
+            #expect(decoded.prev == previous, "seq \(event.seq)")
+            previous = SHA256.hash(data: line).map { String(format: "%02x", $0) }.joined()
+        }
+
+        // A new writer continues the chain where the last one stopped.
+        let more = try journal.writer().append(LogSample.smallCommit())
+        #expect(more.map(\.seq) == [10])
+        #expect(more[0].prev == previous)
+        #expect(try LogVerifier.verify(journal.layout).problems.isEmpty)
+    }
+
+    @Test("each commit is one gzip member indexed by its first seq and count")
+    func oneMemberPerCommit() throws {
+        let journal = try TemporaryJournal()
+        defer { journal.remove() }
+        let writer = try journal.writer()
+        let path = journal.layout.segment(device: writer.device, firstSeq: 1)
+        var sizes: [Int] = []
+        for day in 0..<3 {
+            _ = try writer.append(LogSample.commit(day: day))
+            sizes.append(try journal.fileSize(path))
+            #expect(writer.openSegmentState?.relativePath == "devices/\(writer.device)/0000000000000001.jsonl.gz")
+            #expect(writer.openSegmentState?.size == sizes.last)
+        }
+        let bytes = try journal.bytes(path)
+        let scan = try SegmentReader.scan(bytes, inflate: true)
+        #expect(scan.isClean)
+        #expect(scan.members.map(\.offset) == [0, sizes[0], sizes[1]])
+        #expect(scan.members.map(\.firstSeq) == [1, 3, 5])
+        #expect(scan.members.map(\.count) == [2, 2, 2])
+    }
+
+    @Test("a new segment starts after ~4 MiB, named by its first seq", .tags(.logDurability))
+    func rotation() throws {
+        let journal = try TemporaryJournal()
+        defer { journal.remove() }
+        var random = LogTestRandom(seed: 0x5E6)
+        var stored: [Event] = []
+        let device: String
+        let secondName: String
+        do {
+            let writer = try journal.writer()
+            device = writer.device
+            let first = journal.layout.segment(device: device, firstSeq: 1)
+            var lastSize = 0
+            var largestMember = 0
+            // Fill the first segment until it passes the rotation size.
+            while lastSize < LogWriter.rotationBytes {
+                let session = LogSample.session(notes: random.incompressibleText(count: 200_000))
+                stored += try writer.append([NewEvent(entity: session.id, body: .sessionLogged(session))])
+                let size = try journal.fileSize(first)
+                largestMember = max(largestMember, size - lastSize)
+                lastSize = size
+                try #require(stored.count < 60, "200 KB of incompressible notes fill 4 MiB in ~30 commits")
+            }
+            #expect(try journal.segmentNames(device: device) == ["0000000000000001.jsonl.gz"])
+            #expect(lastSize < LogWriter.rotationBytes + largestMember, "no member is appended past the size")
+
+            let next = try writer.append(LogSample.commit(day: 1))
+            let seqText = String(next[0].seq)
+            secondName = String(repeating: "0", count: 16 - seqText.count) + seqText + ".jsonl.gz"
+            #expect(try journal.segmentNames(device: device) == ["0000000000000001.jsonl.gz", secondName])
+            #expect(try journal.fileSize(first) == lastSize, "the sealed segment is not touched again")
+            stored += next
+        }
+        // A writer opened later appends to the new segment, not to the sealed one.
+        stored += try journal.writer().append(LogSample.smallCommit())
+        #expect(try journal.segmentNames(device: device) == ["0000000000000001.jsonl.gz", secondName])
+        let lines = try journal.zcatLines(journal.layout.deviceFolder(device) + "/" + secondName)
+        #expect(lines.count == 3)
+
+        let contents = try LogReader.read(journal.layout)
+        #expect(contents.problems.isEmpty)
+        #expect(contents.events == stored)
+        #expect(contents.events.map(\.seq) == Array(1...UInt64(stored.count)))
+        let report = try LogVerifier.verify(journal.layout)
+        #expect(report.problems.isEmpty)
+        #expect(report.segments == 2)
+        #expect(report.events == stored.count)
+    }
+}
+
+@Suite("incremental reads")
+struct IncrementalReadTests {
+    @Test("a read since a watermark returns only what was appended after it")
+    func sinceWatermark() throws {
+        let journal = try TemporaryJournal()
+        defer { journal.remove() }
+        let writer = try journal.writer()
+        let first = try writer.append(LogSample.commit(day: 0))
+        let initial = try LogReader.read(journal.layout)
+        #expect(initial.events == first)
+        let relative = "devices/\(writer.device)/0000000000000001.jsonl.gz"
+        #expect(initial.watermark == [relative: try journal.fileSize(journal.path(relative))])
+
+        let nothing = try LogReader.read(journal.layout, since: initial.watermark)
+        #expect(nothing.events.isEmpty && nothing.continuous)
+        #expect(nothing.watermark == initial.watermark)
+
+        let second = try writer.append(LogSample.commit(day: 1))
+        let more = try LogReader.read(journal.layout, since: initial.watermark)
+        #expect(more.events == second)
+        #expect(more.continuous)
+
+        // A segment that shrank (after a repair) makes the read discontinuous.
+        var shrunk = more.watermark
+        shrunk[relative] = (shrunk[relative] ?? 0) + 10
+        #expect(try LogReader.read(journal.layout, since: shrunk).continuous == false)
+        #expect(try LogReader.read(journal.layout, since: ["devices/\(writer.device)/0000000000000099.jsonl.gz": 5]).continuous == false)
+    }
+}
