@@ -18,7 +18,7 @@ extension Journal {
             try state.catalog.validateNewExercise(exercise)
             let entity = "exercise/" + exercise.id
             try commit([NewEvent(entity: entity, parents: state.heads(of: entity), body: .exerciseDefined(exercise))], with: writer)
-            return WriteOutcome(value: exercise, notices: [], changed: true)
+            return outcome(exercise, [], changed: true)
         }
     }
 
@@ -40,7 +40,7 @@ extension Journal {
             try catalog.validateNewRoutine(routine)
             let entity = "routine/" + routine.id
             try commit([NewEvent(entity: entity, parents: state.heads(of: entity), body: .routineDefined(routine))], with: writer)
-            return WriteOutcome(value: routine, notices: [], changed: true)
+            return outcome(routine, [], changed: true)
         }
     }
 
@@ -75,10 +75,10 @@ extension Journal {
                 profile.remove(condition)
             }
             guard profile != before else {
-                return WriteOutcome(value: profile, notices: notices, changed: false)
+                return outcome(profile, notices, changed: false)
             }
             try commit([NewEvent(entity: "profile", parents: state.heads(of: "profile"), body: .profileSet(profile))], with: writer)
-            return WriteOutcome(value: profile, notices: notices, changed: true)
+            return outcome(profile, notices, changed: true)
         }
     }
 }

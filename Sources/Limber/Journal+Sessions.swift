@@ -42,7 +42,7 @@ extension Journal {
                 painBefore: request.painBefore, painAfter: request.painAfter, notes: request.notes,
                 entries: entries)
             try commit([NewEvent(entity: session.id, body: .sessionLogged(session))], with: writer)
-            return WriteOutcome(value: state.session(id: session.id) ?? session, notices: notices, changed: true)
+            return outcome(state.session(id: session.id) ?? session, notices, changed: true)
         }
     }
 
@@ -81,10 +81,10 @@ extension Journal {
             }
             let notices = cautions(for: newEntries, catalog: catalog, profile: state.profile, explicit: Set(newEntries.map(\.exercise)))
             guard !changes.isEmpty else {
-                return WriteOutcome(value: current, notices: notices + [Notice(.info, "nothing changed: the session already has these values")], changed: false)
+                return outcome(current, notices + [Notice(.info, "nothing changed: the session already has these values")], changed: false)
             }
             try commit([NewEvent(entity: id, parents: state.heads(of: id), body: .sessionAmended(SessionPatch(changes)))], with: writer)
-            return WriteOutcome(value: state.session(id: id) ?? current, notices: notices, changed: true)
+            return outcome(state.session(id: id) ?? current, notices, changed: true)
         }
     }
 
@@ -95,7 +95,7 @@ extension Journal {
             guard let current = state.session(id: id) else { throw LimberError(.sessionNotFound(prefix)) }
             guard !state.isDeleted(id) else { throw LimberError(.sessionDeleted(id)) }
             try commit([NewEvent(entity: id, parents: state.heads(of: id), body: .sessionDeleted)], with: writer)
-            return WriteOutcome(value: current, notices: [], changed: true)
+            return outcome(current, [], changed: true)
         }
     }
 
@@ -106,7 +106,7 @@ extension Journal {
             guard let current = state.session(id: id) else { throw LimberError(.sessionNotFound(prefix)) }
             guard state.isDeleted(id) else { throw LimberError(.sessionNotDeleted(id)) }
             try commit([NewEvent(entity: id, parents: state.heads(of: id), body: .sessionRestored)], with: writer)
-            return WriteOutcome(value: current, notices: [], changed: true)
+            return outcome(current, [], changed: true)
         }
     }
 

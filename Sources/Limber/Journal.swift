@@ -23,8 +23,20 @@ public final class Journal {
 
     /// The journal folder as given.
     public let path: String
-    /// Things worth telling the person about the open (damage found while reading).
+    /// Things worth telling the person that have not been handed out yet (damage found while
+    /// reading, a new device id); see ``takeNotices()``.
     public private(set) var notices: [Notice] = []
+
+    /// The pending notices, which are then cleared.
+    public func takeNotices() -> [Notice] {
+        defer { notices = [] }
+        return notices
+    }
+
+    /// A write's outcome, carrying the notices the write itself produced first.
+    func outcome<Value>(_ value: Value, _ own: [Notice] = [], changed: Bool = true) -> WriteOutcome<Value> {
+        WriteOutcome(value: value, notices: takeNotices() + own, changed: changed)
+    }
 
     let layout: JournalLayout
     let options: Options

@@ -16,6 +16,8 @@ public struct LimberError: UserFacingError, Sendable, Equatable {
         case emptySession
         /// Something the person typed is invalid (the message says what).
         case invalid(String, hint: String?)
+        /// The command was used in a way it cannot work (exit 2).
+        case usage(String, hint: String?)
         /// A custom definition clashes with an existing one.
         case alreadyDefined(String)
     }
@@ -35,6 +37,7 @@ public struct LimberError: UserFacingError, Sendable, Equatable {
         case .nothingToChange: "nothing to change: give at least one option"
         case .emptySession: "a session needs at least one exercise"
         case .invalid(let message, _): message
+        case .usage(let message, _): message
         case .alreadyDefined(let what): "\(what) already exists"
         }
     }
@@ -48,13 +51,14 @@ public struct LimberError: UserFacingError, Sendable, Equatable {
         case .nothingToChange: "e.g. --note \"…\", --pain-after 3, --set bird-dog:left=12,12"
         case .emptySession: "add --set EXERCISE=SPEC or --routine sciatica"
         case .invalid(_, let hint): hint
+        case .usage(_, let hint): hint
         case .alreadyDefined: "choose another name"
         }
     }
 
     public var exitCode: Int32 {
         switch kind {
-        case .nothingToChange, .emptySession: 2
+        case .nothingToChange, .emptySession, .usage: 2
         default: 1
         }
     }

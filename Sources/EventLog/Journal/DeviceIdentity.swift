@@ -40,6 +40,16 @@ public struct DeviceIdentity: Sendable, Hashable, Codable {
     package static func establish(
         for layout: JournalLayout, environment: [String: String]
     ) throws(JournalError) -> (DeviceIdentity, Change?) {
+        let (identity, change) = try resolve(for: layout, environment: environment)
+        if change != nil { try identity.persist(in: layout) }
+        return (identity, change)
+    }
+
+    /// The identity to write as, without writing anything: the stored one when it matches this
+    /// machine and path, else a new one (with the reason) that ``persist(in:)`` stores.
+    package static func resolve(
+        for layout: JournalLayout, environment: [String: String]
+    ) throws(JournalError) -> (DeviceIdentity, Change?) {
         let expected = fingerprint(for: layout, environment: environment)
         var previous: String?
         if let bytes = try FileSystem.readFile(layout.deviceIdentity) {
@@ -49,13 +59,17 @@ public struct DeviceIdentity: Sendable, Hashable, Codable {
             }
         }
         let identity = DeviceIdentity(device: newID(), name: hostName(), fingerprint: expected)
+        return (identity, previous.map { .copied(previousDevice: $0) } ?? .created)
+    }
+
+    /// Stores this identity in `local/device.json`, durably.
+    package func persist(in layout: JournalLayout) throws(JournalError) {
         let bytes: [UInt8]
-        do { bytes = Array(try JSONCoding.encoder().encode(identity)) + [10] } catch {
+        do { bytes = Array(try JSONCoding.encoder().encode(self)) + [10] } catch {
             throw JournalError(.badMetadata("cannot encode device.json"), path: layout.deviceIdentity)
         }
         try FileSystem.makeDirectory(layout.local)
         try FileSystem.writeAtomically(bytes, to: layout.deviceIdentity)
-        return (identity, previous.map { .copied(previousDevice: $0) } ?? .created)
     }
 
     /// `true` for 16 lowercase hex digits.

@@ -1,3 +1,4 @@
+import Dispatch
 import FoundationEssentials
 import JournalModel
 
@@ -34,28 +35,58 @@ package enum LogReader {
         return paths
     }
 
-    /// Reads every complete member past `since`.
+    /// Reads every complete member past `since`. Segments are inflated and decoded in
+    /// parallel (one task per segment); the result is in segment order.
     package static func read(_ layout: JournalLayout, since: Watermark = [:]) throws(JournalError) -> Contents {
         var contents = Contents()
         let paths = try segmentPaths(layout)
         let present = Set(paths)
         if since.keys.contains(where: { !present.contains($0) }) { contents.continuous = false }
-        let decoder = JSONCoding.decoder()
+        var pending: [(relative: String, start: Int)] = []
         for relative in paths {
             let start = since[relative] ?? 0
-            let absolute = layout.root + "/" + relative
-            if let size = FileSystem.fileSize(absolute) {
+            if let size = FileSystem.fileSize(layout.root + "/" + relative) {
                 if size == Int64(start) {
                     contents.watermark[relative] = start
                     continue
                 }
                 if size < Int64(start) { contents.continuous = false }
             }
-            guard let bytes = try FileSystem.readFile(absolute, from: start) else { continue }
-            let end = bytes.withUnsafeBytes { raw in
-                decode(raw, offset: start, file: relative, decoder: decoder, into: &contents)
+            pending.append((relative, start))
+        }
+        let segments = pending
+        // Each task writes only its own slot.
+        nonisolated(unsafe) let parts = UnsafeMutableBufferPointer<Result<Contents, JournalError>>
+            .allocate(capacity: segments.count)
+        parts.initialize(repeating: .success(Contents()))
+        defer { parts.deallocate() }
+        let work: @Sendable (Int) -> Void = { index in
+            let (relative, start) = segments[index]
+            var part = Contents()
+            do throws(JournalError) {
+                if let bytes = try FileSystem.readFile(layout.root + "/" + relative, from: start) {
+                    let decoder = JSONCoding.decoder()
+                    let end = bytes.withUnsafeBytes { raw in
+                        decode(raw, offset: start, file: relative, decoder: decoder, into: &part)
+                    }
+                    part.watermark[relative] = start + end
+                }
+                parts[index] = .success(part)
+            } catch {
+                parts[index] = .failure(error)
             }
-            contents.watermark[relative] = start + end
+        }
+        if pending.count > 1 {
+            DispatchQueue.concurrentPerform(iterations: pending.count, execute: work)
+        } else if pending.count == 1 {
+            work(0)
+        }
+        for part in parts {
+            let part = try part.get()
+            contents.events.append(contentsOf: part.events)
+            contents.lines.append(contentsOf: part.lines)
+            contents.problems.append(contentsOf: part.problems)
+            contents.watermark.merge(part.watermark) { $1 }
         }
         return contents
     }

@@ -33,8 +33,10 @@ package enum LogVerifier {
                 continue
             }
             report.devices += 1
-            var device = DeviceCheck(device: name)
             let entries = try FileSystem.list(folder)
+            // After `repair` the damaged bytes are kept aside; the gap they leave is known and
+            // reported as a warning, so `verify` can go back to catching new damage.
+            var device = DeviceCheck(device: name, repaired: entries.contains { $0.contains(".corrupt") })
             let segments = entries.compactMap { entry in SegmentName.firstSeq(fromFileName: entry).map { (entry, $0) } }
                 .sorted { $0.1 < $1.1 }
             for entry in entries where SegmentName.firstSeq(fromFileName: entry) == nil {
@@ -96,6 +98,7 @@ package enum LogVerifier {
     /// The running checks of one device's chain.
     private struct DeviceCheck {
         let device: String
+        let repaired: Bool
         var lastSeq: UInt64 = 0
         var lastHash = Hex.genesis
         var lastHLC = HLC.zero
@@ -117,7 +120,11 @@ package enum LogVerifier {
             seen[event.seq] = hash
             if event.seq != lastSeq + 1 {
                 if event.seq > lastSeq + 1 {
-                    found.append((.error, "gap: events \(lastSeq + 1)…\(event.seq - 1) of this device are missing"))
+                    if repaired {
+                        found.append((.warning, "gap: events \(lastSeq + 1)…\(event.seq - 1) of this device are missing; `limber repair` kept their damaged bytes in *.corrupt (a device that has them can bring them back by merging)"))
+                    } else {
+                        found.append((.error, "gap: events \(lastSeq + 1)…\(event.seq - 1) of this device are missing"))
+                    }
                 } else {
                     found.append((.error, "seq \(event.seq) after \(lastSeq): out of order"))
                 }

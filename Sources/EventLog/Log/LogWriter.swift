@@ -25,6 +25,8 @@ package final class LogWriter {
     private var lastHash = Hex.genesis
     private var openSegment: (path: String, size: Int)?
     private let encoder = JSONCoding.encoder()
+    /// The identity and the device folder still have to be written (first append).
+    private var needsSetup: Bool
 
     /// The device id this writer appends as.
     package var device: String { identity.device }
@@ -49,11 +51,11 @@ package final class LogWriter {
         _ = try JournalManifest.load(layout)
         try FileSystem.makeDirectory(layout.local)
         lock = try WriterLock(path: layout.lock, timeout: lockTimeout)
-        (identity, identityChange) = try DeviceIdentity.establish(for: layout, environment: environment)
-        try FileSystem.makeDirectory(layout.devices)
-        try FileSystem.makeDirectory(layout.deviceFolder(identity.device))
+        // Nothing is created until the first append: a refused write leaves no trace.
+        (identity, identityChange) = try DeviceIdentity.resolve(for: layout, environment: environment)
+        needsSetup = identityChange != nil
         clock = HybridClock()
-        try recoverOwnLog()
+        if identityChange == nil { try recoverOwnLog() }
         for device in try FileSystem.list(layout.devices) where device != identity.device {
             if let head = try? Self.lastEvent(in: layout.deviceFolder(device)) {
                 clock.observe(head.event.hlc)
@@ -108,10 +110,19 @@ package final class LogWriter {
         lastSeq = seq
         lastHash = hash
         clock = nextClock
+        saveHead(seq: seq, hash: hash, hlc: stored.last?.hlc ?? clock.last)
         return stored
     }
 
     private func write(_ member: [UInt8], firstSeq: UInt64) throws(JournalError) {
+        if needsSetup {
+            if identityChange != nil { try identity.persist(in: layout) }
+            needsSetup = false
+        }
+        if openSegment == nil {
+            try FileSystem.makeDirectory(layout.devices)
+            try FileSystem.makeDirectory(layout.deviceFolder(identity.device))
+        }
         if openSegment == nil || openSegment.map({ $0.size >= Self.rotationBytes }) == true {
             let path = layout.segment(device: identity.device, firstSeq: firstSeq)
             do {
@@ -147,7 +158,21 @@ package final class LogWriter {
         openSegment = (segment.path, segment.size + member.count)
     }
 
+    /// Remembers the chain head for the next writer (a cache: checked against the file).
+    private func saveHead(seq: UInt64, hash: String, hlc: HLC) {
+        guard let segment = openSegment else { return }
+        WriterHead(
+            segment: FileSystem.baseName(of: segment.path), size: segment.size, seq: seq, hash: hash,
+            hlc: hlc, tail: WriterHead.tail(of: segment.path, size: segment.size) ?? ""
+        ).save(layout: layout, device: identity.device)
+    }
+
     /// Cuts a torn tail of this device's newest segment and reads the chain head.
+    ///
+    /// When `local/cache/head-<device>.json` still describes the newest segment exactly (its
+    /// size and last bytes), the head is taken from it and nothing is scanned. Otherwise (first
+    /// write after a crash, a repair, or a lost cache) the whole segment is inflated and checked:
+    /// damage before the tail refuses the write, a torn tail is cut.
     private func recoverOwnLog() throws(JournalError) {
         let folder = layout.deviceFolder(identity.device)
         let segments = try FileSystem.list(folder).compactMap { name in
@@ -155,9 +180,16 @@ package final class LogWriter {
         }.sorted { $0.1 < $1.1 }
         guard let newest = segments.last else { return }
         let path = folder + "/" + newest.0
+        if let head = WriterHead.load(layout: layout, device: identity.device), head.matches(segmentPath: path, name: newest.0) {
+            lastSeq = head.seq
+            lastHash = head.hash
+            clock.observe(head.hlc)
+            openSegment = (path, head.size)
+            return
+        }
         let bytes = try FileSystem.readFile(path) ?? []
         let scan: SegmentScan
-        do { scan = try SegmentReader.scan(bytes, inflate: false) } catch {
+        do { scan = try SegmentReader.scan(bytes, inflate: true) } catch {
             throw JournalError(.corruptSegment(offset: error.offset ?? 0, detail: error.message), path: path)
         }
         if let corruption = scan.corruption.first(where: { $0.kind != .missingIndex }) {

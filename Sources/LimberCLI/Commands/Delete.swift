@@ -12,6 +12,7 @@ struct Delete: ParsableCommand {
 
     func run() throws {
         let outcome = try options.open().delete(id)
+        Terminal.show(outcome.notices)
         Terminal.write("deleted \(outcome.value.id)")
     }
 }

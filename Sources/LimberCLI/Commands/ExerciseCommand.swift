@@ -37,6 +37,7 @@ struct ExerciseCommand: ParsableCommand {
             let outcome = try options.open().addExercise(
                 name: name, id: id, perSide: perSide,
                 measure: Exercise.Measure(rawValue: measure) ?? .reps, notes: note)
+            Terminal.show(outcome.notices)
             Terminal.write("added exercise \(outcome.value.id)")
         }
     }

@@ -32,7 +32,7 @@ struct Log: ParsableCommand {
         let journal = try options.open()
         if interactive {
             guard Terminal.isInteractive else {
-                throw ValidationError("--interactive needs a terminal; use --set options instead")
+                throw LimberError(.usage("--interactive needs a terminal", hint: "use --set, --routine and the other options instead"))
             }
             guard let guided = try GuidedLog(journal: journal).ask(starting: request) else {
                 Terminal.writeError("limber: nothing logged")

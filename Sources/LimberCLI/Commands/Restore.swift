@@ -11,6 +11,7 @@ struct Restore: ParsableCommand {
 
     func run() throws {
         let outcome = try options.open().restore(id)
+        Terminal.show(outcome.notices)
         Terminal.write("restored \(outcome.value.id)")
     }
 }

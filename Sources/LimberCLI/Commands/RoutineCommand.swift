@@ -50,6 +50,7 @@ struct RoutineCommand: ParsableCommand {
 
         func run() throws {
             let outcome = try options.open().addRoutine(name: name, items: items)
+            Terminal.show(outcome.notices)
             Terminal.write("added routine \(outcome.value.id)")
         }
     }

@@ -26,7 +26,8 @@ struct GuidedLog {
                 for caution in catalog.warnings(for: exercise.id, profile: profile) {
                     Terminal.write("  ⚠ \(caution.text)")
                 }
-                let sides: [Side?] = item.prescription.perSide ? [.left, .right] : [nil]
+                var sides: [Side?] = []
+                for entry in item.prescribedEntries() where !sides.contains(entry.side) { sides.append(entry.side) }
                 var given: [SetSpec] = []
                 for side in sides {
                     let label = side.map { " (\($0.rawValue))" } ?? ""

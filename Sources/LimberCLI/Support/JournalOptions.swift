@@ -32,7 +32,7 @@ struct JournalOptions: ParsableArguments {
     /// Opens the journal (never creates one) and shows damage notices.
     func open() throws -> Journal {
         let journal = try Journal.open(at: path, options: openOptions)
-        Terminal.show(journal.notices)
+        Terminal.show(journal.takeNotices())
         return journal
     }
 }

@@ -13,13 +13,13 @@ struct SessionFieldOptions: ParsableArguments {
     @Option(help: ArgumentHelp("When it started: RFC 3339 or \"YYYY-MM-DD HH:MM\" (local time); default now.", valueName: "time"))
     var at: String?
 
-    @Option(help: ArgumentHelp("How long it took: 25m, 1h10m, 90s.", valueName: "duration"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("How long it took: 25m, 1h10m, 90s.", valueName: "duration"))
     var duration: String?
 
-    @Option(name: .customLong("pain-before"), help: ArgumentHelp("Pain before, 0 (none) to 10 (worst).", valueName: "0-10"))
+    @Option(name: .customLong("pain-before"), parsing: .unconditional, help: ArgumentHelp("Pain before, 0 (none) to 10 (worst).", valueName: "0-10"))
     var painBefore: String?
 
-    @Option(name: .customLong("pain-after"), help: ArgumentHelp("Pain after, 0 (none) to 10 (worst).", valueName: "0-10"))
+    @Option(name: .customLong("pain-after"), parsing: .unconditional, help: ArgumentHelp("Pain after, 0 (none) to 10 (worst).", valueName: "0-10"))
     var painAfter: String?
 
     @Option(help: ArgumentHelp("A note about the session.", valueName: "text"))

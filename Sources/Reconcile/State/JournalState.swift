@@ -34,6 +34,9 @@ public struct JournalState: Sendable {
         if event.hlc > latest { latest = event.hlc }
         deviceHeads[event.device] = max(deviceHeads[event.device] ?? 0, event.seq)
         let stamp = event.order
+        // Every event counts for its entity's heads, whatever its type (a type this version
+        // does not know, such as a later conflict resolution, still supersedes its parents).
+        histories[event.entity, default: EntityHistory()].record(event)
         switch event.body {
         case .sessionLogged(let session):
             var record = records[event.entity] ?? SessionRecord(id: event.entity)
@@ -47,32 +50,26 @@ public struct JournalState: Sendable {
             for (index, entry) in Self.combined(session.entries).enumerated() {
                 record.apply(.entry(EntryKey(entry), entry), stamp: stamp, eventID: event.id, index: index)
             }
-            record.history.record(event)
             records[event.entity] = record
         case .sessionAmended(let patch):
             var record = records[event.entity] ?? SessionRecord(id: event.entity)
             for (index, change) in patch.changes.enumerated() {
                 record.apply(change, stamp: stamp, eventID: event.id, index: index)
             }
-            record.history.record(event)
             records[event.entity] = record
         case .sessionDeleted, .sessionRestored:
             var record = records[event.entity] ?? SessionRecord(id: event.entity)
             let deleted = if case .sessionDeleted = event.body { true } else { false }
             record.deleted.write(deleted, stamp: stamp, eventID: event.id)
-            record.history.record(event)
             records[event.entity] = record
         case .exerciseDefined(let exercise):
             customExercises[exercise.id].write(exercise, stamp: stamp, eventID: event.id)
-            histories[event.entity, default: EntityHistory()].record(event)
         case .routineDefined(let routine):
             customRoutines[routine.id].write(routine, stamp: stamp, eventID: event.id)
-            histories[event.entity, default: EntityHistory()].record(event)
         case .profileSet(let profile):
             profileRegister.write(profile, stamp: stamp, eventID: event.id)
-            histories[event.entity, default: EntityHistory()].record(event)
         case .unknown:
-            histories[event.entity, default: EntityHistory()].record(event)
+            break
         }
     }
 
@@ -113,7 +110,7 @@ public struct JournalState: Sendable {
 
     /// The history heads of an entity (the `parents` of the next write to it).
     public func heads(of entity: String) -> [String] {
-        records[entity]?.history.heads ?? histories[entity]?.heads ?? []
+        histories[entity]?.heads ?? []
     }
 
     /// The custom exercises and routines plus the built-in ones.

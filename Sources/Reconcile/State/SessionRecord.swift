@@ -2,7 +2,7 @@ import EventLog
 import JournalModel
 
 /// Everything the fold knows about one session: one register per field and per entry, the
-/// deletion register and the entity's history.
+/// deletion register.
 package struct SessionRecord: Sendable, Hashable {
     package let id: String
     package var start: Register<LocalTimestamp>?
@@ -15,7 +15,6 @@ package struct SessionRecord: Sendable, Hashable {
     /// Where each entry stands in the session: (event that first wrote it, index in that event).
     package var entryOrder: [EntryKey: EntryPosition] = [:]
     package var deleted: Register<Bool>?
-    package var history = EntityHistory()
     /// `true` once the `session.logged` event has been seen.
     package var logged = false
 
