@@ -161,7 +161,8 @@ public final class Journal {
                 visible: record?.isVisible ?? false, lines: lines)
         }
         guard let bytes = SnapshotWriter.build(
-            meta: Snapshot.Meta(journal: journalID, watermark: watermark), sessions: sessions,
+            meta: Snapshot.Meta(journal: journalID, watermark: watermark, latest: state.latest),
+            sessions: sessions,
             other: other, eventIDs: contents.events.map(\.id))
         else { return }
         do {
@@ -290,7 +291,11 @@ public final class Journal {
 
     /// Runs `body` with the writer lock held and the state caught up with the log.
     func write<Result>(_ body: (LogWriter) throws -> Result) throws -> Result {
-        let writer = try LogWriter(layout: layout, lockTimeout: options.lockTimeout, environment: options.environment)
+        // Every event of the journal is in the snapshot or the state: the writer's clock starts
+        // after the newest of them without reading other devices' segments.
+        let seen = max(snapshot?.meta.latest ?? .zero, state.latest)
+        let writer = try LogWriter(
+            layout: layout, lockTimeout: options.lockTimeout, environment: options.environment, observed: seen)
         switch writer.identityChange {
         case .copied(let previous)?:
             notices.append(Notice(.info, "this journal was copied from another machine or folder: writing as new device \(writer.device) (was \(previous))"))

@@ -44,8 +44,11 @@ package final class LogWriter {
     /// - Parameters:
     ///   - lockTimeout: Seconds to wait for another writer.
     ///   - environment: Read for `LIMBER_MACHINE_ID` (device fingerprint).
+    ///   - observed: The newest hybrid-clock time the caller has read from this journal; when
+    ///     `nil`, the newest event of every other device is read instead.
     package init(
-        layout: JournalLayout, lockTimeout: Double, environment: [String: String]
+        layout: JournalLayout, lockTimeout: Double, environment: [String: String],
+        observed: HLC? = nil
     ) throws(JournalError) {
         self.layout = layout
         _ = try JournalManifest.load(layout)
@@ -56,9 +59,13 @@ package final class LogWriter {
         needsSetup = identityChange != nil
         clock = HybridClock()
         if identityChange == nil { try recoverOwnLog() }
-        for device in try FileSystem.list(layout.devices) where device != identity.device {
-            if let head = try? Self.lastEvent(in: layout.deviceFolder(device)) {
-                clock.observe(head.event.hlc)
+        if let observed {
+            clock.observe(observed)
+        } else {
+            for device in try FileSystem.list(layout.devices) where device != identity.device {
+                if let head = try? Self.lastEvent(in: layout.deviceFolder(device)) {
+                    clock.observe(head.event.hlc)
+                }
             }
         }
     }

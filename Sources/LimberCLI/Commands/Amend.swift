@@ -3,6 +3,7 @@ import Limber
 
 struct Amend: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "amend",
         abstract: "Change a logged session (as a new event; the history keeps the old values).",
         discussion: """
             --set replaces the entry of that exercise (and side), or adds it; --remove drops one.

@@ -3,6 +3,7 @@ import Limber
 
 struct Delete: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "delete",
         abstract: "Delete a session (`limber restore` undoes it; the history keeps everything).")
 
     @OptionGroup var options: JournalOptions

@@ -7,6 +7,7 @@ struct ExerciseCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add a custom exercise.",
             discussion: "Example: limber exercise add \"Side plank\" --measure hold --per-side")
 

@@ -3,6 +3,7 @@ import Limber
 
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "init",
         abstract: "Create a journal (an existing journal is left untouched).")
 
     @OptionGroup var options: JournalOptions

@@ -2,7 +2,7 @@ import ArgumentParser
 import Limber
 
 struct List: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List sessions, oldest first.")
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List sessions, oldest first.")
 
     @OptionGroup var options: JournalOptions
     @OptionGroup var output: OutputOptions

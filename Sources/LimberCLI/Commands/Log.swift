@@ -3,6 +3,7 @@ import Limber
 
 struct Log: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "log",
         abstract: "Log a session and print its id.",
         discussion: """
             Examples:

@@ -3,6 +3,7 @@ import Limber
 
 struct Repair: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "repair",
         abstract: "Move damaged segment data aside (*.corrupt) and keep every valid member.")
 
     @OptionGroup var options: JournalOptions

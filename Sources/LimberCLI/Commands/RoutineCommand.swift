@@ -7,6 +7,7 @@ struct RoutineCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show a routine's exercises, prescriptions and cautions for your profile.")
 
         @OptionGroup var options: JournalOptions
@@ -37,6 +38,7 @@ struct RoutineCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add a custom routine.",
             discussion: "Example: limber routine add \"Core\" --item bird-dog=3x12/side --item side-plank=3x30s-45s/side")
 

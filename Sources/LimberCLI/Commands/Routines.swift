@@ -2,7 +2,7 @@ import ArgumentParser
 import Limber
 
 struct Routines: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the routines (built-in and custom).")
+    static let configuration = CommandConfiguration(commandName: "routines", abstract: "List the routines (built-in and custom).")
 
     @OptionGroup var options: JournalOptions
     @OptionGroup var output: OutputOptions

@@ -2,7 +2,7 @@ import ArgumentParser
 import Limber
 
 struct Show: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show one session (by id or unique id prefix).")
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one session (by id or unique id prefix).")
 
     @OptionGroup var options: JournalOptions
     @OptionGroup var output: OutputOptions

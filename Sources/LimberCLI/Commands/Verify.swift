@@ -3,6 +3,7 @@ import Limber
 
 struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "verify",
         abstract: "Check every segment, member, event and chain; exit 3 if anything is damaged.")
 
     @OptionGroup var options: JournalOptions

@@ -10,10 +10,13 @@ package final class Snapshot {
     package struct Meta: Codable, Sendable {
         package var journal: String
         package var watermark: [String: Int]
+        /// The newest hybrid-clock time of the events it covers (writers observe it).
+        package var latest: HLC?
 
-        package init(journal: String, watermark: [String: Int]) {
+        package init(journal: String, watermark: [String: Int], latest: HLC?) {
             self.journal = journal
             self.watermark = watermark
+            self.latest = latest
         }
     }
 
