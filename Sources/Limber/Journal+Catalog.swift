@@ -13,11 +13,19 @@ extension Journal {
                 id: id.map(Slug.make) ?? Slug.make(name), name: name, perSide: perSide,
                 measure: measure, notes: notes)
             guard !exercise.id.isEmpty else {
-                throw LimberError(.invalid("\"\(name)\" has no letters or digits to make an id from", hint: "give the exercise a name with letters"))
+                throw LimberError(
+                    .invalid(
+                        "\"\(name)\" has no letters or digits to make an id from",
+                        hint: "give the exercise a name with letters"))
             }
             try state.catalog.validateNewExercise(exercise)
             let entity = "exercise/" + exercise.id
-            try commit([NewEvent(entity: entity, parents: state.heads(of: entity), body: .exerciseDefined(exercise))], with: writer)
+            try commit(
+                [
+                    NewEvent(
+                        entity: entity, parents: state.heads(of: entity),
+                        body: .exerciseDefined(exercise))
+                ], with: writer)
             return outcome(exercise, [], changed: true)
         }
     }
@@ -27,25 +35,39 @@ extension Journal {
         try write { writer in
             let catalog = state.catalog
             guard !texts.isEmpty else {
-                throw LimberError(.invalid("a routine needs at least one --item", hint: "e.g. --item bird-dog=3x12/side"))
+                throw LimberError(
+                    .invalid(
+                        "a routine needs at least one --item",
+                        hint: "e.g. --item bird-dog=3x12/side"))
             }
             let items = try texts.map { text in
                 let (exerciseText, prescription) = try RoutineItemSpec.parse(text)
-                return RoutineItem(exercise: try catalog.exercise(matching: exerciseText).id, prescription: prescription)
+                return RoutineItem(
+                    exercise: try catalog.exercise(matching: exerciseText).id,
+                    prescription: prescription)
             }
             let routine = Routine(id: Slug.make(name), name: name, source: nil, items: items)
             guard !routine.id.isEmpty else {
-                throw LimberError(.invalid("\"\(name)\" has no letters or digits to make an id from", hint: "give the routine a name with letters"))
+                throw LimberError(
+                    .invalid(
+                        "\"\(name)\" has no letters or digits to make an id from",
+                        hint: "give the routine a name with letters"))
             }
             try catalog.validateNewRoutine(routine)
             let entity = "routine/" + routine.id
-            try commit([NewEvent(entity: entity, parents: state.heads(of: entity), body: .routineDefined(routine))], with: writer)
+            try commit(
+                [
+                    NewEvent(
+                        entity: entity, parents: state.heads(of: entity),
+                        body: .routineDefined(routine))
+                ], with: writer)
             return outcome(routine, [], changed: true)
         }
     }
 
     /// Adds and removes conditions; the profile syncs like everything else.
-    public func updateProfile(adding: [String], removing: [String]) throws -> WriteOutcome<Profile> {
+    public func updateProfile(adding: [String], removing: [String]) throws -> WriteOutcome<Profile>
+    {
         try write { writer in
             var profile = state.profile
             let before = profile
@@ -58,7 +80,11 @@ extension Journal {
                     exercise.cautions.contains { $0.condition == condition }
                 }
                 if affected.isEmpty {
-                    notices.append(Notice(.info, "no exercise in the catalog has cautions for \(condition.rawValue) yet"))
+                    notices.append(
+                        Notice(
+                            .info,
+                            "no exercise in the catalog has cautions for \(condition.rawValue) yet")
+                    )
                 } else {
                     for exercise in affected {
                         for caution in exercise.cautions where caution.condition == condition {
@@ -70,14 +96,22 @@ extension Journal {
             for text in removing {
                 let condition = try Condition(parsing: text, field: "--remove")
                 guard profile.contains(condition) else {
-                    throw LimberError(.invalid("the profile has no condition \(condition.rawValue)", hint: "`limber profile` lists them"))
+                    throw LimberError(
+                        .invalid(
+                            "the profile has no condition \(condition.rawValue)",
+                            hint: "`limber profile` lists them"))
                 }
                 profile.remove(condition)
             }
             guard profile != before else {
                 return outcome(profile, notices, changed: false)
             }
-            try commit([NewEvent(entity: "profile", parents: state.heads(of: "profile"), body: .profileSet(profile))], with: writer)
+            try commit(
+                [
+                    NewEvent(
+                        entity: "profile", parents: state.heads(of: "profile"),
+                        body: .profileSet(profile))
+                ], with: writer)
             return outcome(profile, notices, changed: true)
         }
     }

@@ -36,16 +36,22 @@ extension Journal {
         let report = try LogVerifier.verify(JournalLayout(root: path))
         return IntegrityReport(
             problems: report.problems.map {
-                IntegrityReport.Problem(severity: $0.severity.rawValue, file: $0.file, offset: $0.offset, message: $0.message)
+                IntegrityReport.Problem(
+                    severity: $0.severity.rawValue, file: $0.file, offset: $0.offset,
+                    message: $0.message)
             },
             devices: report.devices, segments: report.segments, members: report.members,
             events: report.events, clean: report.isClean)
     }
 
     /// Moves each damaged segment aside (`*.corrupt`) and keeps its valid members in place.
-    public static func repair(at path: String, options: Options = Options()) throws -> [RepairAction] {
+    public static func repair(at path: String, options: Options = Options()) throws
+        -> [RepairAction]
+    {
         try LogRepairer.repair(JournalLayout(root: path), lockTimeout: options.lockTimeout).map {
-            RepairAction(file: $0.file, movedTo: $0.movedTo, keptMembers: $0.keptMembers, droppedBytes: $0.droppedBytes)
+            RepairAction(
+                file: $0.file, movedTo: $0.movedTo, keptMembers: $0.keptMembers,
+                droppedBytes: $0.droppedBytes)
         }
     }
 }

@@ -25,17 +25,26 @@ extension Journal {
                 let routine = try catalog.routine(matching: name)
                 routineID = routine.id
                 let given = Set(entries.map(\.exercise))
-                for item in routine.items where !given.contains(item.exercise) && !request.skipping.contains(item.exercise) {
+                for item in routine.items
+                where !given.contains(item.exercise) && !request.skipping.contains(item.exercise) {
                     let cautions = catalog.warnings(for: item.exercise, profile: profile)
-                    if let contraindication = cautions.first(where: { $0.severity == .contraindicated }) {
-                        notices.append(Notice(.caution, "skipped \(item.exercise) from the routine: \(contraindication.text). Log it with --set if you did it."))
+                    if let contraindication = cautions.first(where: {
+                        $0.severity == .contraindicated
+                    }) {
+                        notices.append(
+                            Notice(
+                                .caution,
+                                "skipped \(item.exercise) from the routine: \(contraindication.text). Log it with --set if you did it."
+                            ))
                         continue
                     }
                     entries.append(contentsOf: item.prescribedEntries())
                 }
             }
             guard !entries.isEmpty else { throw LimberError(.emptySession) }
-            notices.append(contentsOf: cautions(for: entries, catalog: catalog, profile: profile, explicit: explicit))
+            notices.append(
+                contentsOf: cautions(
+                    for: entries, catalog: catalog, profile: profile, explicit: explicit))
             let session = Session(
                 id: EventID.makeRandom(), start: request.start ?? LocalTimestamp.now(),
                 durationSeconds: request.durationSeconds, routine: routineID,
@@ -52,19 +61,29 @@ extension Journal {
         guard !request.isEmpty else { throw LimberError(.nothingToChange) }
         return try write { writer in
             let id = try resolveSessionID(prefix)
-            guard let current = state.session(id: id) else { throw LimberError(.sessionNotFound(prefix)) }
+            guard let current = state.session(id: id) else {
+                throw LimberError(.sessionNotFound(prefix))
+            }
             guard !state.isDeleted(id) else { throw LimberError(.sessionDeleted(id)) }
             let catalog = state.catalog
             var changes: [SessionChange] = []
             if let start = request.start, start != current.start { changes.append(.start(start)) }
-            if let value = request.durationSeconds, value != current.durationSeconds { changes.append(.durationSeconds(value)) }
+            if let value = request.durationSeconds, value != current.durationSeconds {
+                changes.append(.durationSeconds(value))
+            }
             if let name = request.routine {
                 let routine = try catalog.routine(matching: name).id
                 if routine != current.routine { changes.append(.routine(routine)) }
             }
-            if let value = request.painBefore, value != current.painBefore { changes.append(.painBefore(value)) }
-            if let value = request.painAfter, value != current.painAfter { changes.append(.painAfter(value)) }
-            if let value = request.notes, value != current.notes { changes.append(.notes(value.isEmpty ? nil : value)) }
+            if let value = request.painBefore, value != current.painBefore {
+                changes.append(.painBefore(value))
+            }
+            if let value = request.painAfter, value != current.painAfter {
+                changes.append(.painAfter(value))
+            }
+            if let value = request.notes, value != current.notes {
+                changes.append(.notes(value.isEmpty ? nil : value))
+            }
             var newEntries: [Entry] = []
             for spec in request.sets {
                 let entry = try entry(for: spec, in: catalog)
@@ -75,15 +94,29 @@ extension Journal {
             for text in request.removeEntries {
                 let key = try entryKey(text, in: catalog)
                 guard current.entries.contains(where: { EntryKey($0) == key }) else {
-                    throw LimberError(.invalid("session \(id) has no entry \(key)", hint: "`limber show \(String(id.prefix(8)))` lists its entries"))
+                    throw LimberError(
+                        .invalid(
+                            "session \(id) has no entry \(key)",
+                            hint: "`limber show \(String(id.prefix(8)))` lists its entries"))
                 }
                 changes.append(.entry(key, nil))
             }
-            let notices = cautions(for: newEntries, catalog: catalog, profile: state.profile, explicit: Set(newEntries.map(\.exercise)))
+            let notices = cautions(
+                for: newEntries, catalog: catalog, profile: state.profile,
+                explicit: Set(newEntries.map(\.exercise)))
             guard !changes.isEmpty else {
-                return outcome(current, notices + [Notice(.info, "nothing changed: the session already has these values")], changed: false)
+                return outcome(
+                    current,
+                    notices + [
+                        Notice(.info, "nothing changed: the session already has these values")
+                    ], changed: false)
             }
-            try commit([NewEvent(entity: id, parents: state.heads(of: id), body: .sessionAmended(SessionPatch(changes)))], with: writer)
+            try commit(
+                [
+                    NewEvent(
+                        entity: id, parents: state.heads(of: id),
+                        body: .sessionAmended(SessionPatch(changes)))
+                ], with: writer)
             return outcome(state.session(id: id) ?? current, notices, changed: true)
         }
     }
@@ -92,9 +125,13 @@ extension Journal {
     public func delete(_ prefix: String) throws -> WriteOutcome<Session> {
         try write { writer in
             let id = try resolveSessionID(prefix)
-            guard let current = state.session(id: id) else { throw LimberError(.sessionNotFound(prefix)) }
+            guard let current = state.session(id: id) else {
+                throw LimberError(.sessionNotFound(prefix))
+            }
             guard !state.isDeleted(id) else { throw LimberError(.sessionDeleted(id)) }
-            try commit([NewEvent(entity: id, parents: state.heads(of: id), body: .sessionDeleted)], with: writer)
+            try commit(
+                [NewEvent(entity: id, parents: state.heads(of: id), body: .sessionDeleted)],
+                with: writer)
             return outcome(current, [], changed: true)
         }
     }
@@ -103,9 +140,13 @@ extension Journal {
     public func restore(_ prefix: String) throws -> WriteOutcome<Session> {
         try write { writer in
             let id = try resolveSessionID(prefix)
-            guard let current = state.session(id: id) else { throw LimberError(.sessionNotFound(prefix)) }
+            guard let current = state.session(id: id) else {
+                throw LimberError(.sessionNotFound(prefix))
+            }
             guard state.isDeleted(id) else { throw LimberError(.sessionNotDeleted(id)) }
-            try commit([NewEvent(entity: id, parents: state.heads(of: id), body: .sessionRestored)], with: writer)
+            try commit(
+                [NewEvent(entity: id, parents: state.heads(of: id), body: .sessionRestored)],
+                with: writer)
             return outcome(current, [], changed: true)
         }
     }
@@ -123,7 +164,10 @@ extension Journal {
         var side: Side?
         if parts.count == 2 {
             guard let parsed = Side(rawValue: parts[1].lowercased()) else {
-                throw LimberError(.invalid("\"\(parts[1])\" in \"\(text)\" is not a side", hint: "left, right or both"))
+                throw LimberError(
+                    .invalid(
+                        "\"\(parts[1])\" in \"\(text)\" is not a side", hint: "left, right or both")
+                )
             }
             side = parsed
         }
@@ -131,10 +175,13 @@ extension Journal {
     }
 
     /// Cautions for the exercises the person named explicitly.
-    func cautions(for entries: [Entry], catalog: Catalog, profile: Profile, explicit: Set<String>) -> [Notice] {
+    func cautions(for entries: [Entry], catalog: Catalog, profile: Profile, explicit: Set<String>)
+        -> [Notice]
+    {
         var seen: Set<String> = []
         var notices: [Notice] = []
-        for entry in entries where explicit.contains(entry.exercise) && seen.insert(entry.exercise).inserted {
+        for entry in entries
+        where explicit.contains(entry.exercise) && seen.insert(entry.exercise).inserted {
             for caution in catalog.warnings(for: entry.exercise, profile: profile) {
                 let label = caution.severity == .contraindicated ? "warning" : "caution"
                 notices.append(Notice(.caution, "\(label): \(entry.exercise): \(caution.text)"))

@@ -1,5 +1,5 @@
-@_exported import JournalModel
 import EventLog
+@_exported import JournalModel
 import Reconcile
 
 /// A limber journal folder: the facade the command line uses.
@@ -34,7 +34,9 @@ public final class Journal {
     }
 
     /// A write's outcome, carrying the notices the write itself produced first.
-    func outcome<Value>(_ value: Value, _ own: [Notice] = [], changed: Bool = true) -> WriteOutcome<Value> {
+    func outcome<Value>(_ value: Value, _ own: [Notice] = [], changed: Bool = true) -> WriteOutcome<
+        Value
+    > {
         WriteOutcome(value: value, notices: takeNotices() + own, changed: changed)
     }
 
@@ -86,7 +88,9 @@ public final class Journal {
         guard let snapshot = Snapshot(path: snapshotPath, journal: journalID) else { return false }
         self.snapshot = snapshot
         do {
-            for line in snapshot.otherLines { state.apply(try EventDecoding.decode(line, using: decoder)) }
+            for line in snapshot.otherLines {
+                state.apply(try EventDecoding.decode(line, using: decoder))
+            }
         } catch {
             self.snapshot = nil
             state = JournalState()
@@ -122,7 +126,11 @@ public final class Journal {
 
     private func report(_ problems: [LogProblem]) {
         guard let first = problems.first else { return }
-        notices.append(Notice(.damage, "the journal has \(problems.count) damaged place(s), first: \(first); run `limber verify`"))
+        notices.append(
+            Notice(
+                .damage,
+                "the journal has \(problems.count) damaged place(s), first: \(first); run `limber verify`"
+            ))
     }
 
     /// Applies events read from the log on top of the state (and snapshot).
@@ -138,7 +146,9 @@ public final class Journal {
 
     /// Makes sure a snapshot session is folded into `state` before it is read or changed.
     func loadFromSnapshot(_ id: String) {
-        guard let snapshot, state.records[id] == nil, let entry = snapshot.entry(id: id) else { return }
+        guard let snapshot, state.records[id] == nil, let entry = snapshot.entry(id: id) else {
+            return
+        }
         for line in snapshot.lines(of: entry) {
             if let event = try? EventDecoding.decode(line, using: decoder) { state.apply(event) }
         }
@@ -160,10 +170,11 @@ public final class Journal {
                 id: id, start: record?.start?.value.epochSeconds ?? Int64.max,
                 visible: record?.isVisible ?? false, lines: lines)
         }
-        guard let bytes = SnapshotWriter.build(
-            meta: Snapshot.Meta(journal: journalID, watermark: watermark, latest: state.latest),
-            sessions: sessions,
-            other: other, eventIDs: contents.events.map(\.id))
+        guard
+            let bytes = SnapshotWriter.build(
+                meta: Snapshot.Meta(journal: journalID, watermark: watermark, latest: state.latest),
+                sessions: sessions,
+                other: other, eventIDs: contents.events.map(\.id))
         else { return }
         do {
             try FileSystem.makeDirectories(layout.cache)
@@ -186,18 +197,25 @@ public final class Journal {
                 _ = try JournalManifest.load(layout)
                 return false
             }
-            guard try FileSystem.list(path).isEmpty else { throw JournalError(.occupied, path: path) }
+            guard try FileSystem.list(path).isEmpty else {
+                throw JournalError(.occupied, path: path)
+            }
         case .missing:
             try FileSystem.makeDirectories(path)
         case .file, .other:
             throw JournalError(.occupied, path: path)
         }
         try FileSystem.writeAtomically(Array("local/\n".utf8), to: path + "/.gitignore")
-        try FileSystem.writeAtomically(Array("// limber: this machine's id, lock and cache\n/local\n".utf8), to: path + "/.stignore")
+        try FileSystem.writeAtomically(
+            Array("// limber: this machine's id, lock and cache\n/local\n".utf8),
+            to: path + "/.stignore")
         try FileSystem.makeDirectory(layout.devices)
         try FileSystem.makeDirectory(layout.local)
         let manifest = JournalManifest(
-            journal: EventID.makeV7(), created: LocalTimestamp(epochSeconds: LocalTimestamp.now().epochSeconds, utcOffsetSeconds: 0).rfc3339)
+            journal: EventID.makeV7(),
+            created: LocalTimestamp(
+                epochSeconds: LocalTimestamp.now().epochSeconds, utcOffsetSeconds: 0
+            ).rfc3339)
         // limber.json last: until it exists the folder is not a journal, so a crash in between
         // leaves nothing half-made that a later open would trust.
         try FileSystem.writeAtomically(try manifest.encoded(), to: layout.manifest)
@@ -221,14 +239,17 @@ public final class Journal {
         guard !needle.isEmpty else { throw LimberError(.sessionNotFound(prefix)) }
         var candidates = Set(state.sessionIDs.filter { $0.hasPrefix(needle) })
         if let snapshot {
-            for id in snapshot.ids(withPrefix: needle, limit: 50) where snapshot.entry(id: id).map({ $0.start != Int64.max }) == true {
+            for id in snapshot.ids(withPrefix: needle, limit: 50)
+            where snapshot.entry(id: id).map({ $0.start != Int64.max }) == true {
                 candidates.insert(id)
             }
         }
         if candidates.contains(needle) { return needle }
         let sorted = candidates.sorted()
         guard let first = sorted.first else { throw LimberError(.sessionNotFound(prefix)) }
-        guard sorted.count == 1 else { throw LimberError(.ambiguousSession(prefix, candidates: sorted)) }
+        guard sorted.count == 1 else {
+            throw LimberError(.ambiguousSession(prefix, candidates: sorted))
+        }
         return first
     }
 
@@ -236,7 +257,9 @@ public final class Journal {
     public func session(_ prefix: String, includeDeleted: Bool = false) throws -> Session {
         let id = try resolveSessionID(prefix)
         loadFromSnapshot(id)
-        guard let session = state.session(id: id) else { throw LimberError(.sessionNotFound(prefix)) }
+        guard let session = state.session(id: id) else {
+            throw LimberError(.sessionNotFound(prefix))
+        }
         if !includeDeleted, state.isDeleted(id) { throw LimberError(.sessionDeleted(id)) }
         return session
     }
@@ -255,20 +278,32 @@ public final class Journal {
     /// With a snapshot and no exercise filter, `--last N` reads only the newest entries of the
     /// snapshot's chronological index (and what the log added since).
     public func sessions(matching filter: SessionFilter) -> [Session] {
-        guard let snapshot else { return Self.limit(state.sessions.filter { filter.admits($0) }, filter.last) }
+        guard let snapshot else {
+            var found: [Session] = []
+            for id in state.chronologicalIDs().reversed() {
+                if let last = filter.last, found.count >= last { break }
+                if let session = state.session(id: id), filter.admits(session) {
+                    found.append(session)
+                }
+            }
+            return found.reversed()
+        }
         var loaded = Set(state.records.keys)
         var found = state.sessions.filter { filter.admits($0) }
         var index = snapshot.sessionCount - 1
         var taken = 0
         while index >= 0 {
             defer { index -= 1 }
-            guard let entry = snapshot.chrono(index), entry.visible, !loaded.contains(entry.id) else { continue }
+            guard let entry = snapshot.chrono(index), entry.visible, !loaded.contains(entry.id)
+            else { continue }
             if let since = filter.since, entry.start < since { break }
             if let until = filter.until, entry.start >= until { continue }
             if filter.exercise == nil, let last = filter.last, taken >= last { break }
             loadFromSnapshot(entry.id)
             loaded.insert(entry.id)
-            guard let session = state.session(id: entry.id), filter.admits(session) else { continue }
+            guard let session = state.session(id: entry.id), filter.admits(session) else {
+                continue
+            }
             found.append(session)
             taken += 1
         }
@@ -284,7 +319,8 @@ public final class Journal {
     public func history(of prefix: String) throws -> [HistoryItem] {
         let id = try resolveSessionID(prefix)
         let contents = try LogReader.read(layout)
-        return contents.events.filter { $0.entity == id }.sorted { $0.order < $1.order }.map(HistoryItem.init)
+        return contents.events.filter { $0.entity == id }.sorted { $0.order < $1.order }.map(
+            HistoryItem.init)
     }
 
     // MARK: - Writing
@@ -295,14 +331,23 @@ public final class Journal {
         // after the newest of them without reading other devices' segments.
         let seen = max(snapshot?.meta.latest ?? .zero, state.latest)
         let writer = try LogWriter(
-            layout: layout, lockTimeout: options.lockTimeout, environment: options.environment, observed: seen)
+            layout: layout, lockTimeout: options.lockTimeout, environment: options.environment,
+            observed: seen)
         switch writer.identityChange {
         case .copied(let previous)?:
-            notices.append(Notice(.info, "this journal was copied from another machine or folder: writing as new device \(writer.device) (was \(previous))"))
+            notices.append(
+                Notice(
+                    .info,
+                    "this journal was copied from another machine or folder: writing as new device \(writer.device) (was \(previous))"
+                ))
         case .created?, nil: break
         }
         if writer.recoveredBytes > 0 {
-            notices.append(Notice(.info, "cut \(writer.recoveredBytes) bytes of an interrupted write from this device's log; nothing acknowledged was lost"))
+            notices.append(
+                Notice(
+                    .info,
+                    "cut \(writer.recoveredBytes) bytes of an interrupted write from this device's log; nothing acknowledged was lost"
+                ))
         }
         let contents = try LogReader.read(layout, since: watermark)
         if contents.continuous {

@@ -24,6 +24,7 @@ public struct SessionListing: Sendable, Hashable, Encodable {
 extension Journal {
     /// The listing form of a session.
     public func listing(_ session: Session) -> SessionListing {
-        SessionListing(session, conflicted: isConflicted(session.id), deleted: isDeleted(session.id))
+        SessionListing(
+            session, conflicted: isConflicted(session.id), deleted: isDeleted(session.id))
     }
 }

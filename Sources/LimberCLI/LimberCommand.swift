@@ -25,7 +25,8 @@ struct LimberCommand: ParsableCommand {
     /// usage errors) and a person's error prints as one line plus a hint.
     static func main() {
         do {
-            var command = try parseAsRoot(Self.movingGlobalOptions(Array(CommandLine.arguments.dropFirst())))
+            var command = try parseAsRoot(
+                Self.movingGlobalOptions(Array(CommandLine.arguments.dropFirst())))
             try command.run()
         } catch let error as any UserFacingError {
             Terminal.report(error)
@@ -62,7 +63,11 @@ struct LimberCommand: ParsableCommand {
         var depth = 0
         var command: any ParsableCommand.Type = LimberCommand.self
         for word in path {
-            guard let next = command.configuration.subcommands.first(where: { $0._commandName == word }) else { break }
+            guard
+                let next = command.configuration.subcommands.first(where: {
+                    $0._commandName == word
+                })
+            else { break }
             command = next
             depth += 1
         }

@@ -7,7 +7,9 @@ package enum EventID {
         var generator = SystemRandomNumberGenerator()
         var bytes = [UInt8](repeating: 0, count: 16)
         let time = UInt64(max(0, millis))
-        for index in 0..<6 { bytes[index] = UInt8(truncatingIfNeeded: time >> (40 - 8 * UInt64(index))) }
+        for index in 0..<6 {
+            bytes[index] = UInt8(truncatingIfNeeded: time >> (40 - 8 * UInt64(index)))
+        }
         let random = generator.next() as UInt64
         let random2 = generator.next() as UInt64
         for index in 6..<16 {
@@ -58,7 +60,8 @@ package enum EventID {
 
     /// limber's UUID namespace (itself a v4 UUID, fixed forever).
     private static let namespace: [UInt8] = [
-        0x6c, 0x1b, 0x3e, 0x2a, 0x9d, 0x4f, 0x4e, 0x61, 0x8a, 0x2e, 0x57, 0x0b, 0xd3, 0x11, 0x7c, 0x45,
+        0x6c, 0x1b, 0x3e, 0x2a, 0x9d, 0x4f, 0x4e, 0x61, 0x8a, 0x2e, 0x57, 0x0b, 0xd3, 0x11, 0x7c,
+        0x45,
     ]
 
     private static func format(_ bytes: [UInt8]) -> String {

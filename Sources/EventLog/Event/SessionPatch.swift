@@ -55,7 +55,9 @@ public enum SessionField: Sendable, Hashable, Comparable, CustomStringConvertibl
         default:
             guard key.hasPrefix("entry:") else { return nil }
             let parts = key.dropFirst(6).split(separator: ":", omittingEmptySubsequences: false)
-            guard let exercise = parts.first, !exercise.isEmpty, parts.count <= 2 else { return nil }
+            guard let exercise = parts.first, !exercise.isEmpty, parts.count <= 2 else {
+                return nil
+            }
             var side: Side?
             if parts.count == 2 {
                 guard let parsed = Side(rawValue: String(parts[1])) else { return nil }
@@ -128,17 +130,21 @@ public struct SessionPatch: Sendable, Hashable, Codable {
             case .start:
                 changes.append(.start(try container.decode(LocalTimestamp.self, forKey: key)))
             case .durationSeconds:
-                changes.append(.durationSeconds(try container.decodeIfPresent(Int.self, forKey: key)))
+                changes.append(
+                    .durationSeconds(try container.decodeIfPresent(Int.self, forKey: key)))
             case .routine:
                 changes.append(.routine(try container.decodeIfPresent(String.self, forKey: key)))
             case .painBefore:
-                changes.append(.painBefore(try container.decodeIfPresent(PainScore.self, forKey: key)))
+                changes.append(
+                    .painBefore(try container.decodeIfPresent(PainScore.self, forKey: key)))
             case .painAfter:
-                changes.append(.painAfter(try container.decodeIfPresent(PainScore.self, forKey: key)))
+                changes.append(
+                    .painAfter(try container.decodeIfPresent(PainScore.self, forKey: key)))
             case .notes:
                 changes.append(.notes(try container.decodeIfPresent(String.self, forKey: key)))
             case .entry(let entryKey):
-                changes.append(.entry(entryKey, try container.decodeIfPresent(Entry.self, forKey: key)))
+                changes.append(
+                    .entry(entryKey, try container.decodeIfPresent(Entry.self, forKey: key)))
             }
         }
         self.init(changes)

@@ -31,7 +31,8 @@ extension FileDescriptor {
             let count = buffer.withUnsafeMutableBytes { raw -> Int in
                 let slice = UnsafeMutableRawBufferPointer(rebasing: raw[filled...])
                 while true {
-                    let result = Glibc.pread(rawValue, slice.baseAddress, slice.count, off_t(offset + filled))
+                    let result = Glibc.pread(
+                        rawValue, slice.baseAddress, slice.count, off_t(offset + filled))
                     if result >= 0 || errno != EINTR { return result }
                 }
             }

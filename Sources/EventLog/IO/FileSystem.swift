@@ -54,7 +54,9 @@ package enum FileSystem {
             throw .io("cannot open folder", path, Errno.code(of: error))
         }
         defer { try? descriptor.close() }
-        do { try descriptor.sync() } catch { throw .io("cannot sync folder", path, Errno.code(of: error)) }
+        do { try descriptor.sync() } catch {
+            throw .io("cannot sync folder", path, Errno.code(of: error))
+        }
     }
 
     /// Replaces (or creates) the file at `path` with `bytes`, atomically and durably (0600).
@@ -89,7 +91,8 @@ package enum FileSystem {
 
     /// The file from byte `offset` to its end (empty when it is shorter), or `nil` when it
     /// does not exist.
-    package static func readFile(_ path: String, from offset: Int) throws(JournalError) -> [UInt8]? {
+    package static func readFile(_ path: String, from offset: Int) throws(JournalError) -> [UInt8]?
+    {
         guard offset > 0 else { return try readFile(path) }
         let descriptor: FileDescriptor
         do {
@@ -169,7 +172,8 @@ package enum FileSystem {
         if path.hasPrefix("/") { return path }
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX))
         guard getcwd(&buffer, buffer.count) != nil else { return path }
-        let cwd = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        let cwd = String(
+            decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         return cwd + "/" + path
     }
 }

@@ -27,7 +27,9 @@ public struct DeviceIdentity: Sendable, Hashable, Codable {
 
     /// Reads the identity without changing anything; `nil` if there is none or it is for
     /// another machine or place.
-    package static func current(for layout: JournalLayout, environment: [String: String]) -> DeviceIdentity? {
+    package static func current(for layout: JournalLayout, environment: [String: String])
+        -> DeviceIdentity?
+    {
         guard let bytes = try? FileSystem.readFile(layout.deviceIdentity),
             let identity = try? JSONCoding.decoder().decode(DeviceIdentity.self, from: Data(bytes)),
             identity.fingerprint == fingerprint(for: layout, environment: environment)
@@ -53,8 +55,12 @@ public struct DeviceIdentity: Sendable, Hashable, Codable {
         let expected = fingerprint(for: layout, environment: environment)
         var previous: String?
         if let bytes = try FileSystem.readFile(layout.deviceIdentity) {
-            if let identity = try? JSONCoding.decoder().decode(DeviceIdentity.self, from: Data(bytes)) {
-                if identity.fingerprint == expected, isValidID(identity.device) { return (identity, nil) }
+            if let identity = try? JSONCoding.decoder().decode(
+                DeviceIdentity.self, from: Data(bytes))
+            {
+                if identity.fingerprint == expected, isValidID(identity.device) {
+                    return (identity, nil)
+                }
                 previous = identity.device
             }
         }
@@ -66,7 +72,8 @@ public struct DeviceIdentity: Sendable, Hashable, Codable {
     package func persist(in layout: JournalLayout) throws(JournalError) {
         let bytes: [UInt8]
         do { bytes = Array(try JSONCoding.encoder().encode(self)) + [10] } catch {
-            throw JournalError(.badMetadata("cannot encode device.json"), path: layout.deviceIdentity)
+            throw JournalError(
+                .badMetadata("cannot encode device.json"), path: layout.deviceIdentity)
         }
         try FileSystem.makeDirectory(layout.local)
         try FileSystem.writeAtomically(bytes, to: layout.deviceIdentity)
@@ -74,7 +81,8 @@ public struct DeviceIdentity: Sendable, Hashable, Codable {
 
     /// `true` for 16 lowercase hex digits.
     package static func isValidID(_ text: String) -> Bool {
-        text.utf8.count == 16 && text.utf8.allSatisfy { (48...57).contains($0) || (97...102).contains($0) }
+        text.utf8.count == 16
+            && text.utf8.allSatisfy { (48...57).contains($0) || (97...102).contains($0) }
     }
 
     private static func newID() -> String {
@@ -99,7 +107,8 @@ public struct DeviceIdentity: Sendable, Hashable, Codable {
     private static func hostName() -> String {
         var buffer = [CChar](repeating: 0, count: 256)
         guard gethostname(&buffer, buffer.count - 1) == 0 else { return "unknown" }
-        let name = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        let name = String(
+            decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         return name.isEmpty ? "unknown" : name
     }
 }

@@ -35,12 +35,14 @@ public struct JournalError: UserFacingError, Sendable, Equatable {
         case .notAJournal:
             return "no journal at \(path)"
         case .newerFormat(let found, let supported):
-            return "\(path) is a journal of format \(found); this limber reads format \(supported) and older"
+            return
+                "\(path) is a journal of format \(found); this limber reads format \(supported) and older"
         case .badMetadata(let detail):
             return "\(path): \(detail)"
         case .locked(let waited):
             let seconds = (waited * 10).rounded() / 10
-            return "the journal at \(path) is locked by another limber process (waited \(seconds) s)"
+            return
+                "the journal at \(path) is locked by another limber process (waited \(seconds) s)"
         case .io(let operation, let code):
             return "\(operation) \(path): \(String(cString: strerror(code)))"
         case .corruptSegment(let offset, let detail):
@@ -78,7 +80,9 @@ public struct JournalError: UserFacingError, Sendable, Equatable {
     }
 
     /// An `io` error from `errno`.
-    package static func io(_ operation: String, _ path: String, _ code: Int32 = errno) -> JournalError {
+    package static func io(_ operation: String, _ path: String, _ code: Int32 = errno)
+        -> JournalError
+    {
         JournalError(.io(operation: operation, errno: code), path: path)
     }
 }

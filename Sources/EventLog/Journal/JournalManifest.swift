@@ -23,7 +23,9 @@ public struct JournalManifest: Sendable, Hashable, Codable {
     /// - Throws: ``JournalError`` `.notAJournal`, `.badMetadata` or `.newerFormat`.
     package static func load(_ layout: JournalLayout) throws(JournalError) -> JournalManifest {
         guard let bytes = try FileSystem.readFile(layout.manifest) else {
-            if FileSystem.kind(of: layout.root) == .missing || FileSystem.kind(of: layout.root) == .directory {
+            if FileSystem.kind(of: layout.root) == .missing
+                || FileSystem.kind(of: layout.root) == .directory
+            {
                 throw JournalError(.notAJournal, path: layout.root)
             }
             throw JournalError(.notAJournal, path: layout.root)
@@ -37,11 +39,13 @@ public struct JournalManifest: Sendable, Hashable, Codable {
                 path: layout.manifest)
         }
         guard manifest.format >= 1 else {
-            throw JournalError(.badMetadata("format \(manifest.format) is not valid"), path: layout.manifest)
+            throw JournalError(
+                .badMetadata("format \(manifest.format) is not valid"), path: layout.manifest)
         }
         guard manifest.format <= currentFormat else {
             throw JournalError(
-                .newerFormat(found: manifest.format, supported: currentFormat), path: layout.manifest)
+                .newerFormat(found: manifest.format, supported: currentFormat),
+                path: layout.manifest)
         }
         return manifest
     }

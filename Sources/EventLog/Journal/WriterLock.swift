@@ -28,7 +28,9 @@ package final class WriterLock {
             let waited = Double(HybridClock.wallClockMillis() - started) / 1000
             if waited >= timeout {
                 try? descriptor.close()
-                throw JournalError(.locked(waitedSeconds: waited), path: FileSystem.parent(of: FileSystem.parent(of: path)))
+                throw JournalError(
+                    .locked(waitedSeconds: waited),
+                    path: FileSystem.parent(of: FileSystem.parent(of: path)))
             }
             usleep(20_000)
         }

@@ -37,7 +37,9 @@ package enum LogReader {
 
     /// Reads every complete member past `since`. Segments are inflated and decoded in
     /// parallel (one task per segment); the result is in segment order.
-    package static func read(_ layout: JournalLayout, since: Watermark = [:]) throws(JournalError) -> Contents {
+    package static func read(_ layout: JournalLayout, since: Watermark = [:]) throws(JournalError)
+        -> Contents
+    {
         var contents = Contents()
         let paths = try segmentPaths(layout)
         let present = Set(paths)
@@ -98,12 +100,14 @@ package enum LogReader {
     ) -> Int {
         let scan: SegmentScan
         do { scan = try SegmentReader.scan(bytes, inflate: true) } catch {
-            contents.problems.append(LogProblem(.error, file: file, offset: offset, message: error.message))
+            contents.problems.append(
+                LogProblem(.error, file: file, offset: offset, message: error.message))
             return 0
         }
         for problem in scan.corruption where problem.kind != .missingIndex {
             contents.problems.append(
-                LogProblem(.error, file: file, offset: offset + problem.offset, message: problem.detail))
+                LogProblem(
+                    .error, file: file, offset: offset + problem.offset, message: problem.detail))
         }
         for member in scan.members {
             guard let payload = member.payload else { continue }
@@ -115,7 +119,9 @@ package enum LogReader {
                     contents.problems.append(
                         LogProblem(
                             .error, file: file, offset: offset + member.offset,
-                            message: "line \(index + 1) of the member is not a valid event (\(DecodingErrorText.describe(error)))"))
+                            message:
+                                "line \(index + 1) of the member is not a valid event (\(DecodingErrorText.describe(error)))"
+                        ))
                 }
             }
         }

@@ -20,7 +20,9 @@ package enum LogRepairer {
     /// The original stays in place until the clean copy is durable: the clean copy is written to
     /// a temporary file, the original is hard-linked to its `.corrupt` name, and the clean copy
     /// is renamed over the original, so a crash at any point loses nothing.
-    package static func repair(_ layout: JournalLayout, lockTimeout: Double) throws(JournalError) -> [Action] {
+    package static func repair(_ layout: JournalLayout, lockTimeout: Double) throws(JournalError)
+        -> [Action]
+    {
         _ = try JournalManifest.load(layout)
         try FileSystem.makeDirectory(layout.local)
         let lock = try WriterLock(path: layout.lock, timeout: lockTimeout)
@@ -31,12 +33,15 @@ package enum LogRepairer {
             guard let bytes = try FileSystem.readFile(path) else { continue }
             let scan: SegmentScan
             do { scan = try SegmentReader.scan(bytes, inflate: true) } catch {
-                throw JournalError(.corruptSegment(offset: error.offset ?? 0, detail: error.message), path: path)
+                throw JournalError(
+                    .corruptSegment(offset: error.offset ?? 0, detail: error.message), path: path)
             }
             let damaged = scan.problems.contains { $0.kind != .missingIndex }
             guard damaged else { continue }
             var clean: [UInt8] = []
-            for member in scan.members { clean.append(contentsOf: bytes[member.offset..<member.end]) }
+            for member in scan.members {
+                clean.append(contentsOf: bytes[member.offset..<member.end])
+            }
             var aside = path + ".corrupt"
             var counter = 1
             while FileSystem.kind(of: aside) != .missing {
@@ -45,9 +50,10 @@ package enum LogRepairer {
             }
             guard link(path, aside) == 0 else { throw .io("cannot keep a copy as", aside) }
             try FileSystem.writeAtomically(clean, to: path)
-            actions.append(Action(
-                file: relative, movedTo: String(aside.dropFirst(layout.root.count + 1)),
-                keptMembers: scan.members.count, droppedBytes: bytes.count - clean.count))
+            actions.append(
+                Action(
+                    file: relative, movedTo: String(aside.dropFirst(layout.root.count + 1)),
+                    keptMembers: scan.members.count, droppedBytes: bytes.count - clean.count))
         }
         return actions
     }

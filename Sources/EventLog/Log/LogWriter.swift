@@ -55,7 +55,8 @@ package final class LogWriter {
         try FileSystem.makeDirectory(layout.local)
         lock = try WriterLock(path: layout.lock, timeout: lockTimeout)
         // Nothing is created until the first append: a refused write leaves no trace.
-        (identity, identityChange) = try DeviceIdentity.resolve(for: layout, environment: environment)
+        (identity, identityChange) = try DeviceIdentity.resolve(
+            for: layout, environment: environment)
         needsSetup = identityChange != nil
         clock = HybridClock()
         if identityChange == nil { try recoverOwnLog() }
@@ -169,7 +170,8 @@ package final class LogWriter {
     private func saveHead(seq: UInt64, hash: String, hlc: HLC) {
         guard let segment = openSegment else { return }
         WriterHead(
-            segment: FileSystem.baseName(of: segment.path), size: segment.size, seq: seq, hash: hash,
+            segment: FileSystem.baseName(of: segment.path), size: segment.size, seq: seq,
+            hash: hash,
             hlc: hlc, tail: WriterHead.tail(of: segment.path, size: segment.size) ?? ""
         ).save(layout: layout, device: identity.device)
     }
@@ -187,7 +189,9 @@ package final class LogWriter {
         }.sorted { $0.1 < $1.1 }
         guard let newest = segments.last else { return }
         let path = folder + "/" + newest.0
-        if let head = WriterHead.load(layout: layout, device: identity.device), head.matches(segmentPath: path, name: newest.0) {
+        if let head = WriterHead.load(layout: layout, device: identity.device),
+            head.matches(segmentPath: path, name: newest.0)
+        {
             lastSeq = head.seq
             lastHash = head.hash
             clock.observe(head.hlc)
@@ -197,10 +201,12 @@ package final class LogWriter {
         let bytes = try FileSystem.readFile(path) ?? []
         let scan: SegmentScan
         do { scan = try SegmentReader.scan(bytes, inflate: true) } catch {
-            throw JournalError(.corruptSegment(offset: error.offset ?? 0, detail: error.message), path: path)
+            throw JournalError(
+                .corruptSegment(offset: error.offset ?? 0, detail: error.message), path: path)
         }
         if let corruption = scan.corruption.first(where: { $0.kind != .missingIndex }) {
-            throw JournalError(.corruptSegment(offset: corruption.offset, detail: corruption.detail), path: path)
+            throw JournalError(
+                .corruptSegment(offset: corruption.offset, detail: corruption.detail), path: path)
         }
         var size = bytes.count
         if let torn = scan.tornTailOffset {
@@ -226,7 +232,8 @@ package final class LogWriter {
 
     private static func truncate(_ path: String, to size: Int) throws(JournalError) {
         do {
-            let descriptor = try FileDescriptor.open(FilePath(path), .writeOnly, options: [.closeOnExec])
+            let descriptor = try FileDescriptor.open(
+                FilePath(path), .writeOnly, options: [.closeOnExec])
             defer { try? descriptor.close() }
             try descriptor.resize(to: Int64(size))
             try descriptor.sync()
@@ -237,8 +244,12 @@ package final class LogWriter {
 
     /// The last complete event of a device folder and the hash of its line, reading only the
     /// newest segment that has a member (members are walked by their headers).
-    package static func lastEvent(in folder: String) throws(JournalError) -> (event: Event, hash: String)? {
-        let segments = try FileSystem.list(folder).filter { SegmentName.firstSeq(fromFileName: $0) != nil }
+    package static func lastEvent(in folder: String) throws(JournalError) -> (
+        event: Event, hash: String
+    )? {
+        let segments = try FileSystem.list(folder).filter {
+            SegmentName.firstSeq(fromFileName: $0) != nil
+        }
         let decoder = JSONCoding.decoder()
         for name in segments.reversed() {
             let path = folder + "/" + name
@@ -246,18 +257,29 @@ package final class LogWriter {
             do {
                 let walk = try SegmentReader.scan(bytes, inflate: false)
                 guard let last = walk.members.last else { continue }
-                let member = try SegmentReader.scan(Array(bytes[last.offset..<last.end]), inflate: true)
-                guard let payload = member.members.first?.payload, let line = JSONLines.split(payload).last else {
-                    throw JournalError(.corruptSegment(offset: last.offset, detail: "the last member cannot be read"), path: path)
+                let member = try SegmentReader.scan(
+                    Array(bytes[last.offset..<last.end]), inflate: true)
+                guard let payload = member.members.first?.payload,
+                    let line = JSONLines.split(payload).last
+                else {
+                    throw JournalError(
+                        .corruptSegment(
+                            offset: last.offset, detail: "the last member cannot be read"),
+                        path: path)
                 }
                 let event = try decoder.decode(Event.self, from: Data(line))
                 return (event, line.withUnsafeBytes { Hex.chainHash($0) })
             } catch let error as JournalError {
                 throw error
             } catch let error as SegmentError {
-                throw JournalError(.corruptSegment(offset: error.offset ?? 0, detail: error.message), path: path)
+                throw JournalError(
+                    .corruptSegment(offset: error.offset ?? 0, detail: error.message), path: path)
             } catch {
-                throw JournalError(.corruptSegment(offset: 0, detail: "the last event is not valid (\(DecodingErrorText.describe(error)))"), path: path)
+                throw JournalError(
+                    .corruptSegment(
+                        offset: 0,
+                        detail: "the last event is not valid (\(DecodingErrorText.describe(error)))"
+                    ), path: path)
             }
         }
         return nil

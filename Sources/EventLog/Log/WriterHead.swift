@@ -19,13 +19,17 @@ struct WriterHead: Codable, Sendable, Equatable {
     }
 
     static func load(layout: JournalLayout, device: String) -> WriterHead? {
-        guard let bytes = try? FileSystem.readFile(path(layout: layout, device: device)) else { return nil }
+        guard let bytes = try? FileSystem.readFile(path(layout: layout, device: device)) else {
+            return nil
+        }
         return try? JSONCoding.decoder().decode(WriterHead.self, from: Data(bytes ?? []))
     }
 
     /// `true` when the segment is still exactly as this head saw it.
     func matches(segmentPath: String, name: String) -> Bool {
-        guard name == segment, size > 0, FileSystem.fileSize(segmentPath) == Int64(size) else { return false }
+        guard name == segment, size > 0, FileSystem.fileSize(segmentPath) == Int64(size) else {
+            return false
+        }
         return Self.tail(of: segmentPath, size: size) == tail
     }
 
@@ -49,7 +53,9 @@ struct WriterHead: Codable, Sendable, Equatable {
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var buffer = [UInt8](repeating: 0, count: 8)
-        let count = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, 8, off_t(size - 8)) }
+        let count = buffer.withUnsafeMutableBytes {
+            pread(descriptor, $0.baseAddress, 8, off_t(size - 8))
+        }
         return count == 8 ? Hex.encode(buffer) : nil
     }
 }

@@ -9,7 +9,8 @@ public struct SessionFilter: Sendable, Hashable {
     /// Only the newest N.
     public var last: Int?
 
-    public init(since: Int64? = nil, until: Int64? = nil, exercise: String? = nil, last: Int? = nil) {
+    public init(since: Int64? = nil, until: Int64? = nil, exercise: String? = nil, last: Int? = nil)
+    {
         self.since = since
         self.until = until
         self.exercise = exercise
@@ -20,7 +21,9 @@ public struct SessionFilter: Sendable, Hashable {
     /// (a day as `--until` includes that whole day).
     ///
     /// - Throws: ``ModelError`` for text that is no date.
-    public static func bound(_ text: String, isUpperBound: Bool, now: LocalTimestamp = .now()) throws -> Int64 {
+    public static func bound(_ text: String, isUpperBound: Bool, now: LocalTimestamp = .now())
+        throws -> Int64
+    {
         let parsed = try LocalTimestamp(parsingUserInput: text, now: now)
         let isDayOnly = text.utf8.count == 10
         return isUpperBound && isDayOnly ? parsed.epochSeconds + 86_400 : parsed.epochSeconds
@@ -29,7 +32,9 @@ public struct SessionFilter: Sendable, Hashable {
     func admits(_ session: Session) -> Bool {
         if let since, session.start.epochSeconds < since { return false }
         if let until, session.start.epochSeconds >= until { return false }
-        if let exercise, !session.entries.contains(where: { $0.exercise == exercise }) { return false }
+        if let exercise, !session.entries.contains(where: { $0.exercise == exercise }) {
+            return false
+        }
         return true
     }
 }

@@ -19,7 +19,9 @@ struct Amend: ParsableCommand {
     @Option(help: ArgumentHelp("A routine the session followed.", valueName: "routine"))
     var routine: String?
 
-    @Option(name: .customLong("remove"), help: ArgumentHelp("Remove the entry EXERCISE[:SIDE]. Repeatable.", valueName: "exercise"))
+    @Option(
+        name: .customLong("remove"),
+        help: ArgumentHelp("Remove the entry EXERCISE[:SIDE]. Repeatable.", valueName: "exercise"))
     var remove: [String] = []
 
     @Flag(help: "Print the amended session as JSON.")
@@ -35,6 +37,7 @@ struct Amend: ParsableCommand {
         let outcome = try journal.amend(id, request)
         Terminal.show(outcome.notices)
         if json { return try JSONOutput.print(journal.listing(outcome.value)) }
-        Terminal.write(outcome.changed ? "amended \(outcome.value.id)" : "unchanged \(outcome.value.id)")
+        Terminal.write(
+            outcome.changed ? "amended \(outcome.value.id)" : "unchanged \(outcome.value.id)")
     }
 }

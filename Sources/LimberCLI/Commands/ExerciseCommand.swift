@@ -16,13 +16,17 @@ struct ExerciseCommand: ParsableCommand {
         @Argument(help: "The exercise's name.")
         var name: String
 
-        @Option(help: ArgumentHelp("Its id (default: the name as a slug, e.g. side-plank).", valueName: "id"))
+        @Option(
+            help: ArgumentHelp(
+                "Its id (default: the name as a slug, e.g. side-plank).", valueName: "id"))
         var id: String?
 
         @Flag(help: "Done for each side (left/right) separately.")
         var perSide = false
 
-        @Option(help: ArgumentHelp("What a set records: reps, hold, distance or time.", valueName: "measure"))
+        @Option(
+            help: ArgumentHelp(
+                "What a set records: reps, hold, distance or time.", valueName: "measure"))
         var measure: String = "reps"
 
         @Option(help: ArgumentHelp("How to do it, what to watch for.", valueName: "text"))
@@ -30,7 +34,8 @@ struct ExerciseCommand: ParsableCommand {
 
         func validate() throws {
             if Exercise.Measure(rawValue: measure) == nil {
-                throw ValidationError("--measure must be reps, hold, distance or time, got \"\(measure)\"")
+                throw ValidationError(
+                    "--measure must be reps, hold, distance or time, got \"\(measure)\"")
             }
         }
 

@@ -2,7 +2,8 @@ import ArgumentParser
 import Limber
 
 struct Exercises: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "exercises", abstract: "List the exercises (built-in and custom).")
+    static let configuration = CommandConfiguration(
+        commandName: "exercises", abstract: "List the exercises (built-in and custom).")
 
     @OptionGroup var options: JournalOptions
     @OptionGroup var output: OutputOptions

@@ -2,18 +2,25 @@ import ArgumentParser
 import Limber
 
 struct List: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List sessions, oldest first.")
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "List sessions, oldest first.")
 
     @OptionGroup var options: JournalOptions
     @OptionGroup var output: OutputOptions
 
-    @Option(help: ArgumentHelp("Only sessions from this day or time on (YYYY-MM-DD, \"YYYY-MM-DD HH:MM\" or RFC 3339).", valueName: "date"))
+    @Option(
+        help: ArgumentHelp(
+            "Only sessions from this day or time on (YYYY-MM-DD, \"YYYY-MM-DD HH:MM\" or RFC 3339).",
+            valueName: "date"))
     var since: String?
 
-    @Option(help: ArgumentHelp("Only sessions up to this day (inclusive) or before this time.", valueName: "date"))
+    @Option(
+        help: ArgumentHelp(
+            "Only sessions up to this day (inclusive) or before this time.", valueName: "date"))
     var until: String?
 
-    @Option(help: ArgumentHelp("Only sessions with this exercise (id or name).", valueName: "exercise"))
+    @Option(
+        help: ArgumentHelp("Only sessions with this exercise (id or name).", valueName: "exercise"))
     var exercise: String?
 
     @Option(help: ArgumentHelp("Only the newest N sessions.", valueName: "N"))
@@ -33,10 +40,14 @@ struct List: ParsableCommand {
         if output.json {
             try JSONOutput.print(sessions.map { journal.listing($0) })
         } else if sessions.isEmpty {
-            Terminal.writeError("no sessions" + (filter == SessionFilter() ? " yet: `limber log --routine sciatica` logs one" : " match"))
+            Terminal.writeError(
+                "no sessions"
+                    + (filter == SessionFilter()
+                        ? " yet: `limber log --routine sciatica` logs one" : " match"))
         } else {
             for session in sessions {
-                Terminal.write(SessionText.line(session, conflicted: journal.isConflicted(session.id)))
+                Terminal.write(
+                    SessionText.line(session, conflicted: journal.isConflicted(session.id)))
             }
         }
     }

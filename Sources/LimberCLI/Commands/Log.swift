@@ -16,7 +16,10 @@ struct Log: ParsableCommand {
     @OptionGroup var options: JournalOptions
     @OptionGroup var fields: SessionFieldOptions
 
-    @Option(help: ArgumentHelp("A routine (e.g. sciatica): its exercises not given by --set are logged as prescribed.", valueName: "routine"))
+    @Option(
+        help: ArgumentHelp(
+            "A routine (e.g. sciatica): its exercises not given by --set are logged as prescribed.",
+            valueName: "routine"))
     var routine: String?
 
     @Flag(help: "Ask for each exercise, set and pain score on the terminal.")
@@ -29,11 +32,15 @@ struct Log: ParsableCommand {
         var request = LogRequest(
             start: try fields.parsedStart(), durationSeconds: try fields.parsedDuration(),
             routine: routine, painBefore: try fields.parsedPainBefore(),
-            painAfter: try fields.parsedPainAfter(), notes: fields.note, sets: try fields.parsedSets())
+            painAfter: try fields.parsedPainAfter(), notes: fields.note,
+            sets: try fields.parsedSets())
         let journal = try options.open()
         if interactive {
             guard Terminal.isInteractive else {
-                throw LimberError(.usage("--interactive needs a terminal", hint: "use --set, --routine and the other options instead"))
+                throw LimberError(
+                    .usage(
+                        "--interactive needs a terminal",
+                        hint: "use --set, --routine and the other options instead"))
             }
             guard let guided = try GuidedLog(journal: journal).ask(starting: request) else {
                 Terminal.writeError("limber: nothing logged")

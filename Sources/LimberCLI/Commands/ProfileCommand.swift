@@ -10,7 +10,9 @@ struct ProfileCommand: ParsableCommand {
     @OptionGroup var options: JournalOptions
     @OptionGroup var output: OutputOptions
 
-    @Option(help: ArgumentHelp("Add a condition, e.g. herniated-disc. Repeatable.", valueName: "condition"))
+    @Option(
+        help: ArgumentHelp(
+            "Add a condition, e.g. herniated-disc. Repeatable.", valueName: "condition"))
     var add: [String] = []
 
     @Option(help: ArgumentHelp("Remove a condition. Repeatable.", valueName: "condition"))

@@ -14,7 +14,9 @@ struct Repair: ParsableCommand {
         if output.json { return try JSONOutput.print(actions) }
         if actions.isEmpty { Terminal.write("nothing to repair") }
         for action in actions {
-            Terminal.write("\(action.file): kept \(action.keptMembers) valid member(s), set aside \(action.droppedBytes) damaged byte(s); the original is kept as \(action.movedTo)")
+            Terminal.write(
+                "\(action.file): kept \(action.keptMembers) valid member(s), set aside \(action.droppedBytes) damaged byte(s); the original is kept as \(action.movedTo)"
+            )
         }
     }
 }

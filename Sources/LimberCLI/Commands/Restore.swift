@@ -2,7 +2,8 @@ import ArgumentParser
 import Limber
 
 struct Restore: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "restore", abstract: "Bring back a deleted session.")
+    static let configuration = CommandConfiguration(
+        commandName: "restore", abstract: "Bring back a deleted session.")
 
     @OptionGroup var options: JournalOptions
 

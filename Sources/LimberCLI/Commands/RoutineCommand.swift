@@ -3,7 +3,8 @@ import Limber
 
 struct RoutineCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "routine", abstract: "Show or define routines.", subcommands: [Show.self, Add.self])
+        commandName: "routine", abstract: "Show or define routines.",
+        subcommands: [Show.self, Add.self])
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -25,12 +26,16 @@ struct RoutineCommand: ParsableCommand {
             let profile = journal.profile
             for (index, item) in routine.items.enumerated() {
                 let exercise = try? journal.catalog.exercise(matching: item.exercise)
-                Terminal.write("\(index + 1). \(exercise?.name ?? item.exercise) [\(item.exercise)]: \(item.prescription.text)")
+                Terminal.write(
+                    "\(index + 1). \(exercise?.name ?? item.exercise) [\(item.exercise)]: \(item.prescription.text)"
+                )
                 if let notes = exercise?.notes { Terminal.write("   \(notes)") }
                 for caution in exercise?.cautions ?? [] {
                     let applies = profile.contains(caution.condition)
                     let label = caution.severity == .contraindicated ? "CONTRAINDICATED" : "caution"
-                    Terminal.write("   \(applies ? "⚠ " : "")\(label) (\(caution.condition.rawValue)\(applies ? ", in your profile" : "")): \(caution.text)")
+                    Terminal.write(
+                        "   \(applies ? "⚠ " : "")\(label) (\(caution.condition.rawValue)\(applies ? ", in your profile" : "")): \(caution.text)"
+                    )
                 }
             }
         }
@@ -40,14 +45,20 @@ struct RoutineCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "add",
             abstract: "Add a custom routine.",
-            discussion: "Example: limber routine add \"Core\" --item bird-dog=3x12/side --item side-plank=3x30s-45s/side")
+            discussion:
+                "Example: limber routine add \"Core\" --item bird-dog=3x12/side --item side-plank=3x30s-45s/side"
+        )
 
         @OptionGroup var options: JournalOptions
 
         @Argument(help: "The routine's name.")
         var name: String
 
-        @Option(name: .customLong("item"), help: ArgumentHelp("EXERCISE=SETSxREPS[-MAX][/side] or EXERCISE=SETSxHOLDs[-MAXs][/side]. Repeatable.", valueName: "item"))
+        @Option(
+            name: .customLong("item"),
+            help: ArgumentHelp(
+                "EXERCISE=SETSxREPS[-MAX][/side] or EXERCISE=SETSxHOLDs[-MAXs][/side]. Repeatable.",
+                valueName: "item"))
         var items: [String] = []
 
         func run() throws {

@@ -2,7 +2,8 @@ import ArgumentParser
 import Limber
 
 struct Routines: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "routines", abstract: "List the routines (built-in and custom).")
+    static let configuration = CommandConfiguration(
+        commandName: "routines", abstract: "List the routines (built-in and custom).")
 
     @OptionGroup var options: JournalOptions
     @OptionGroup var output: OutputOptions
@@ -12,7 +13,9 @@ struct Routines: ParsableCommand {
         let routines = journal.catalog.routines
         if output.json { return try JSONOutput.print(routines) }
         for routine in routines {
-            Terminal.write(routine.id.padding(20) + routine.name + "  (\(routine.items.count) exercises)" + (routine.builtIn ? "" : "  [custom]"))
+            Terminal.write(
+                routine.id.padding(20) + routine.name + "  (\(routine.items.count) exercises)"
+                    + (routine.builtIn ? "" : "  [custom]"))
         }
     }
 }

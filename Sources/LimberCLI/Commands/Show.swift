@@ -2,7 +2,8 @@ import ArgumentParser
 import Limber
 
 struct Show: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one session (by id or unique id prefix).")
+    static let configuration = CommandConfiguration(
+        commandName: "show", abstract: "Show one session (by id or unique id prefix).")
 
     @OptionGroup var options: JournalOptions
     @OptionGroup var output: OutputOptions
@@ -27,8 +28,9 @@ struct Show: ParsableCommand {
         }
         let session = try journal.session(id, includeDeleted: true)
         if output.json { return try JSONOutput.print(journal.listing(session)) }
-        Terminal.write(SessionText.detail(
-            session, catalog: journal.catalog, conflicted: journal.isConflicted(session.id),
-            deleted: journal.isDeleted(session.id)))
+        Terminal.write(
+            SessionText.detail(
+                session, catalog: journal.catalog, conflicted: journal.isConflicted(session.id),
+                deleted: journal.isDeleted(session.id)))
     }
 }

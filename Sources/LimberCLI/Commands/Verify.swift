@@ -15,8 +15,13 @@ struct Verify: ParsableCommand {
             try JSONOutput.print(report)
         } else {
             for problem in report.problems { Terminal.write("\(problem.severity): \(problem)") }
-            let summary = "\(report.devices) device(s), \(report.segments) segment(s), \(report.members) member(s), \(report.events) event(s)"
-            Terminal.write(report.clean ? "ok: \(summary)" : "damaged: \(summary); `limber repair` keeps every valid member and moves the rest aside")
+            let summary =
+                "\(report.devices) device(s), \(report.segments) segment(s), \(report.members) member(s), \(report.events) event(s)"
+            Terminal.write(
+                report.clean
+                    ? "ok: \(summary)"
+                    : "damaged: \(summary); `limber repair` keeps every valid member and moves the rest aside"
+            )
         }
         if !report.clean { throw ExitCode(3) }
     }

@@ -4,7 +4,10 @@ import Limber
 
 /// Options every command takes.
 struct JournalOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The journal folder (default: $LIMBER_JOURNAL, else ~/.local/share/limber).", valueName: "path"))
+    @Option(
+        help: ArgumentHelp(
+            "The journal folder (default: $LIMBER_JOURNAL, else ~/.local/share/limber).",
+            valueName: "path"))
     var journal: String?
 
     /// The process environment.

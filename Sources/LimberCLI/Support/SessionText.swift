@@ -6,10 +6,14 @@ enum SessionText {
     static func line(_ session: Session, conflicted: Bool) -> String {
         var parts = [String(session.id.prefix(8)), timestamp(session.start)]
         if let routine = session.routine { parts.append(routine) }
-        if let duration = session.durationSeconds { parts.append(DurationText.format(seconds: duration)) }
+        if let duration = session.durationSeconds {
+            parts.append(DurationText.format(seconds: duration))
+        }
         if let pain = pain(session) { parts.append(pain) }
         var exercises: [String] = []
-        for entry in session.entries where !exercises.contains(entry.exercise) { exercises.append(entry.exercise) }
+        for entry in session.entries where !exercises.contains(entry.exercise) {
+            exercises.append(entry.exercise)
+        }
         let shown = exercises.prefix(3).joined(separator: ", ")
         parts.append(exercises.count > 3 ? shown + " (+\(exercises.count - 3))" : shown)
         if conflicted { parts.append("[conflict]") }
@@ -17,10 +21,18 @@ enum SessionText {
     }
 
     /// The full session for `show`.
-    static func detail(_ session: Session, catalog: Catalog, conflicted: Bool, deleted: Bool) -> String {
-        var lines = ["session   \(session.id)" + (deleted ? "  (deleted)" : "") + (conflicted ? "  [conflict]" : "")]
-        lines.append("start     \(timestamp(session.start)) (UTC\(offset(session.start.utcOffsetSeconds)))")
-        if let duration = session.durationSeconds { lines.append("duration  \(DurationText.format(seconds: duration))") }
+    static func detail(_ session: Session, catalog: Catalog, conflicted: Bool, deleted: Bool)
+        -> String
+    {
+        var lines = [
+            "session   \(session.id)" + (deleted ? "  (deleted)" : "")
+                + (conflicted ? "  [conflict]" : "")
+        ]
+        lines.append(
+            "start     \(timestamp(session.start)) (UTC\(offset(session.start.utcOffsetSeconds)))")
+        if let duration = session.durationSeconds {
+            lines.append("duration  \(DurationText.format(seconds: duration))")
+        }
         if let routine = session.routine { lines.append("routine   \(routine)") }
         if let pain = pain(session) { lines.append("pain      \(pain.dropFirst(5))") }
         if let notes = session.notes { lines.append("notes     \(notes)") }
@@ -30,7 +42,9 @@ enum SessionText {
             if let side = entry.side { heading += " (\(side.rawValue))" }
             lines.append(heading)
             if let notes = entry.notes { lines.append("    note: \(notes)") }
-            for (index, set) in entry.sets.enumerated() { lines.append("    \(index + 1). \(describe(set))") }
+            for (index, set) in entry.sets.enumerated() {
+                lines.append("    \(index + 1). \(describe(set))")
+            }
         }
         return lines.joined(separator: "\n")
     }
@@ -39,7 +53,9 @@ enum SessionText {
     static func describe(_ set: ExerciseSet) -> String {
         var parts: [String] = []
         if let reps = set.reps { parts.append("\(reps) reps") }
-        if let weight = set.weight { parts.append("× \(number(weight.value)) \(weight.unit.rawValue)") }
+        if let weight = set.weight {
+            parts.append("× \(number(weight.value)) \(weight.unit.rawValue)")
+        }
         if let hold = set.durationSeconds { parts.append("hold \(number(hold)) s") }
         if let distance = set.distanceMeters { parts.append("\(number(distance)) m") }
         if let rpe = set.rpe { parts.append("RPE \(number(rpe))") }
@@ -70,7 +86,8 @@ enum SessionText {
         let sign = seconds < 0 ? "-" : "+"
         let minutes = abs(Int(seconds)) / 60
         let hours = String(minutes / 60), rest = String(minutes % 60)
-        return sign + (hours.count < 2 ? "0" + hours : hours) + ":" + (rest.count < 2 ? "0" + rest : rest)
+        return sign + (hours.count < 2 ? "0" + hours : hours) + ":"
+            + (rest.count < 2 ? "0" + rest : rest)
     }
 
     static func number(_ value: Double) -> String {

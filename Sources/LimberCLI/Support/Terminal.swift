@@ -15,11 +15,12 @@ enum Terminal {
 
     /// Writes all of `text` to a file descriptor (unbuffered: prompts show at once).
     static func put(_ text: String, to descriptor: Int32) {
-        var bytes = Array(text.utf8)
+        let bytes = Array(text.utf8)
         var written = 0
         while written < bytes.count {
-            let result = bytes.withUnsafeMutableBytes { raw in
-                Glibc.write(descriptor, raw.baseAddress! + written, raw.count - written)
+            let result = bytes.withUnsafeBytes { raw in
+                let rest = UnsafeRawBufferPointer(rebasing: raw[written...])
+                return Glibc.write(descriptor, rest.baseAddress, rest.count)
             }
             if result < 0 {
                 if errno == EINTR { continue }

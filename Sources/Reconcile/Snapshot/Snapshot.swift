@@ -33,9 +33,13 @@ package final class Snapshot {
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var info = stat()
-        guard fstat(descriptor, &info) == 0, Int(info.st_size) >= SnapshotLayout.headerSize else { return nil }
+        guard fstat(descriptor, &info) == 0, Int(info.st_size) >= SnapshotLayout.headerSize else {
+            return nil
+        }
         let length = Int(info.st_size)
-        guard let mapping = mmap(nil, length, PROT_READ, MAP_PRIVATE, descriptor, 0), mapping != MAP_FAILED else {
+        guard let mapping = mmap(nil, length, PROT_READ, MAP_PRIVATE, descriptor, 0),
+            mapping != MAP_FAILED
+        else {
             return nil
         }
         let base = UnsafeRawPointer(mapping)
@@ -43,7 +47,9 @@ package final class Snapshot {
         let valid: Bool = {
             guard memcmp(base, SnapshotLayout.magic, 8) == 0 else { return false }
             for field in SnapshotLayout.Field.allCases {
-                let value = base.loadUnaligned(fromByteOffset: 8 + 8 * field.rawValue, as: UInt64.self).littleEndian
+                let value = base.loadUnaligned(
+                    fromByteOffset: 8 + 8 * field.rawValue, as: UInt64.self
+                ).littleEndian
                 guard value <= UInt64(length) * 64 else { return false }
                 fields.append(Int(value))
             }
@@ -54,11 +60,15 @@ package final class Snapshot {
             Self.fits(field(.metaOffset), field(.metaLength), length),
             Self.fits(field(.blobsOffset), field(.blobsLength), length),
             Self.fits(field(.otherOffset), field(.otherLength), length),
-            Self.fits(field(.chronoOffset), field(.sessionCount) * SnapshotLayout.chronoEntrySize, length),
+            Self.fits(
+                field(.chronoOffset), field(.sessionCount) * SnapshotLayout.chronoEntrySize, length),
             Self.fits(field(.idsOffset), field(.sessionCount) * SnapshotLayout.idEntrySize, length),
             Self.fits(field(.eventsOffset), field(.eventCount) * SnapshotLayout.idSize, length),
             let meta = try? JSONCoding.decoder().decode(
-                Meta.self, from: Data(UnsafeRawBufferPointer(start: base + field(.metaOffset), count: field(.metaLength)))),
+                Meta.self,
+                from: Data(
+                    UnsafeRawBufferPointer(
+                        start: base + field(.metaOffset), count: field(.metaLength)))),
             meta.journal == journal
         else {
             munmap(mapping, length)
@@ -97,22 +107,31 @@ package final class Snapshot {
         guard index >= 0, index < sessionCount else { return nil }
         let entry = base + field(.chronoOffset) + index * SnapshotLayout.chronoEntrySize
         let start = Int64(littleEndian: entry.loadUnaligned(as: Int64.self))
-        let offset = Int(UInt64(littleEndian: entry.loadUnaligned(fromByteOffset: 8, as: UInt64.self)))
-        let count = Int(UInt32(littleEndian: entry.loadUnaligned(fromByteOffset: 16, as: UInt32.self)))
+        let offset = Int(
+            UInt64(littleEndian: entry.loadUnaligned(fromByteOffset: 8, as: UInt64.self)))
+        let count = Int(
+            UInt32(littleEndian: entry.loadUnaligned(fromByteOffset: 16, as: UInt32.self)))
         let flags = UInt32(littleEndian: entry.loadUnaligned(fromByteOffset: 20, as: UInt32.self))
         guard Self.fits(offset, count, field(.blobsLength)) else { return nil }
-        let id = String(decoding: UnsafeRawBufferPointer(start: entry + 24, count: SnapshotLayout.idSize), as: UTF8.self)
-        return ChronoEntry(start: start, visible: flags & SnapshotLayout.visibleFlag != 0, id: id, blobOffset: offset, blobLength: count)
+        let id = String(
+            decoding: UnsafeRawBufferPointer(start: entry + 24, count: SnapshotLayout.idSize),
+            as: UTF8.self)
+        return ChronoEntry(
+            start: start, visible: flags & SnapshotLayout.visibleFlag != 0, id: id,
+            blobOffset: offset, blobLength: count)
     }
 
     /// The stored event lines of one session.
     package func lines(of entry: ChronoEntry) -> [ArraySlice<UInt8>] {
-        Self.split(UnsafeRawBufferPointer(start: base + field(.blobsOffset) + entry.blobOffset, count: entry.blobLength))
+        Self.split(
+            UnsafeRawBufferPointer(
+                start: base + field(.blobsOffset) + entry.blobOffset, count: entry.blobLength))
     }
 
     /// The stored event lines of the entities that are not sessions.
     package var otherLines: [ArraySlice<UInt8>] {
-        Self.split(UnsafeRawBufferPointer(start: base + field(.otherOffset), count: field(.otherLength)))
+        Self.split(
+            UnsafeRawBufferPointer(start: base + field(.otherOffset), count: field(.otherLength)))
     }
 
     private static func split(_ bytes: UnsafeRawBufferPointer) -> [ArraySlice<UInt8>] {
@@ -127,7 +146,10 @@ package final class Snapshot {
     package func entry(id: String) -> ChronoEntry? {
         guard let position = searchIDs(id, exact: true) else { return nil }
         let entry = base + field(.idsOffset) + position * SnapshotLayout.idEntrySize
-        let index = Int(UInt32(littleEndian: entry.loadUnaligned(fromByteOffset: SnapshotLayout.idSize, as: UInt32.self)))
+        let index = Int(
+            UInt32(
+                littleEndian: entry.loadUnaligned(
+                    fromByteOffset: SnapshotLayout.idSize, as: UInt32.self)))
         return chrono(index)
     }
 
@@ -159,7 +181,10 @@ package final class Snapshot {
     }
 
     private func idAt(_ position: Int) -> String {
-        String(decoding: UnsafeRawBufferPointer(start: base + field(.idsOffset) + position * SnapshotLayout.idEntrySize, count: SnapshotLayout.idSize), as: UTF8.self)
+        String(
+            decoding: UnsafeRawBufferPointer(
+                start: base + field(.idsOffset) + position * SnapshotLayout.idEntrySize,
+                count: SnapshotLayout.idSize), as: UTF8.self)
     }
 
     private func lowerBound(_ prefix: String) -> Int {
@@ -167,7 +192,10 @@ package final class Snapshot {
         var low = 0, high = sessionCount
         while low < high {
             let middle = (low + high) / 2
-            if compare(base + field(.idsOffset) + middle * SnapshotLayout.idEntrySize, key, prefixOnly: false) < 0 {
+            if compare(
+                base + field(.idsOffset) + middle * SnapshotLayout.idEntrySize, key,
+                prefixOnly: false) < 0
+            {
                 low = middle + 1
             } else {
                 high = middle
@@ -183,7 +211,9 @@ package final class Snapshot {
     }
 
     /// Compares the 36 stored bytes at `pointer` with `key` (bytewise, shorter key first).
-    private func compare(_ pointer: UnsafeRawPointer, _ key: [UInt8], prefixOnly: Bool = false) -> Int {
+    private func compare(_ pointer: UnsafeRawPointer, _ key: [UInt8], prefixOnly: Bool = false)
+        -> Int
+    {
         let count = min(key.count, SnapshotLayout.idSize)
         let order = key.withUnsafeBytes { raw -> Int32 in
             guard let keyBase = raw.baseAddress else { return 0 }

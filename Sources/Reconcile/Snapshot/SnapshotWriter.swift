@@ -86,7 +86,8 @@ package enum SnapshotWriter {
         place(events, .eventsOffset)
         fields[SnapshotLayout.Field.eventCount.rawValue] = events.count / SnapshotLayout.idSize
         for value in fields { append(&file, UInt64(value)) }
-        file.append(contentsOf: [UInt8](repeating: 0, count: SnapshotLayout.headerSize - file.count))
+        file.append(
+            contentsOf: [UInt8](repeating: 0, count: SnapshotLayout.headerSize - file.count))
         file.reserveCapacity(offset)
         file.append(contentsOf: metaBytes)
         file.append(contentsOf: blobs)

@@ -39,29 +39,18 @@ public struct JournalState: Sendable {
         histories[event.entity, default: EntityHistory()].record(event)
         switch event.body {
         case .sessionLogged(let session):
-            var record = records[event.entity] ?? SessionRecord(id: event.entity)
-            record.logged = true
-            let changes: [SessionChange] = [
-                .start(session.start), .durationSeconds(session.durationSeconds),
-                .routine(session.routine), .painBefore(session.painBefore),
-                .painAfter(session.painAfter), .notes(session.notes),
-            ]
-            for change in changes { record.apply(change, stamp: stamp, eventID: event.id, index: 0) }
-            for (index, entry) in Self.combined(session.entries).enumerated() {
-                record.apply(.entry(EntryKey(entry), entry), stamp: stamp, eventID: event.id, index: index)
-            }
-            records[event.entity] = record
+            // Mutated in place: a copy of the record per event would dominate a cold open.
+            records[event.entity, default: SessionRecord(id: event.entity)].applyLogged(
+                session, stamp: stamp, eventID: event.id)
         case .sessionAmended(let patch):
-            var record = records[event.entity] ?? SessionRecord(id: event.entity)
-            for (index, change) in patch.changes.enumerated() {
-                record.apply(change, stamp: stamp, eventID: event.id, index: index)
-            }
-            records[event.entity] = record
-        case .sessionDeleted, .sessionRestored:
-            var record = records[event.entity] ?? SessionRecord(id: event.entity)
-            let deleted = if case .sessionDeleted = event.body { true } else { false }
-            record.deleted.write(deleted, stamp: stamp, eventID: event.id)
-            records[event.entity] = record
+            records[event.entity, default: SessionRecord(id: event.entity)].applyPatch(
+                patch, stamp: stamp, eventID: event.id)
+        case .sessionDeleted:
+            records[event.entity, default: SessionRecord(id: event.entity)].deleted.write(
+                true, stamp: stamp, eventID: event.id)
+        case .sessionRestored:
+            records[event.entity, default: SessionRecord(id: event.entity)].deleted.write(
+                false, stamp: stamp, eventID: event.id)
         case .exerciseDefined(let exercise):
             customExercises[exercise.id].write(exercise, stamp: stamp, eventID: event.id)
         case .routineDefined(let routine):
@@ -73,30 +62,23 @@ public struct JournalState: Sendable {
         }
     }
 
-    /// Sessions logged twice under one key (same exercise and side) are one entry whose sets
-    /// follow each other.
-    private static func combined(_ entries: [Entry]) -> [Entry] {
-        var order: [EntryKey] = []
-        var byKey: [EntryKey: Entry] = [:]
-        for entry in entries {
-            let key = EntryKey(entry)
-            if var known = byKey[key] {
-                known.sets.append(contentsOf: entry.sets)
-                if known.notes == nil { known.notes = entry.notes }
-                byKey[key] = known
-            } else {
-                byKey[key] = entry
-                order.append(key)
-            }
-        }
-        return order.compactMap { byKey[$0] }
-    }
-
     // MARK: - Reading the state
 
     /// Every visible session (logged, not deleted), oldest first (by start, then id).
     public var sessions: [Session] {
-        records.values.compactMap { $0.isVisible ? $0.session : nil }.sorted(by: Self.chronological)
+        chronologicalIDs().compactMap { records[$0]?.session }
+    }
+
+    /// The ids of the visible sessions, oldest first (by start, then id); sorting keys instead
+    /// of sessions lets `list --last N` build only N sessions.
+    package func chronologicalIDs() -> [String] {
+        var keys: [(start: Int64, id: String)] = []
+        keys.reserveCapacity(records.count)
+        for record in records.values where record.isVisible {
+            if let start = record.start { keys.append((start.value.epochSeconds, record.id)) }
+        }
+        keys.sort { $0.start != $1.start ? $0.start < $1.start : $0.id < $1.id }
+        return keys.map(\.id)
     }
 
     /// The session with this id, including a deleted one.

@@ -47,10 +47,57 @@ package struct SessionRecord: Sendable, Hashable {
             entries: ordered.compactMap { entries[$0]?.value ?? nil })
     }
 
+    /// Applies a whole logged session.
+    mutating func applyLogged(_ session: Session, stamp: EventOrder, eventID: String) {
+        logged = true
+        apply(.start(session.start), stamp: stamp, eventID: eventID, index: 0)
+        apply(.durationSeconds(session.durationSeconds), stamp: stamp, eventID: eventID, index: 0)
+        apply(.routine(session.routine), stamp: stamp, eventID: eventID, index: 0)
+        apply(.painBefore(session.painBefore), stamp: stamp, eventID: eventID, index: 0)
+        apply(.painAfter(session.painAfter), stamp: stamp, eventID: eventID, index: 0)
+        apply(.notes(session.notes), stamp: stamp, eventID: eventID, index: 0)
+        for (index, entry) in Self.combined(session.entries).enumerated() {
+            apply(.entry(EntryKey(entry), entry), stamp: stamp, eventID: eventID, index: index)
+        }
+    }
+
+    /// Applies an amendment.
+    mutating func applyPatch(_ patch: SessionPatch, stamp: EventOrder, eventID: String) {
+        for (index, change) in patch.changes.enumerated() {
+            apply(change, stamp: stamp, eventID: eventID, index: index)
+        }
+    }
+
+    /// Sessions logged twice under one key (same exercise and side) are one entry whose sets
+    /// follow each other.
+    static func combined(_ entries: [Entry]) -> [Entry] {
+        var unique = true
+        for (index, entry) in entries.enumerated() where unique {
+            let key = EntryKey(entry)
+            for other in entries[..<index] where EntryKey(other) == key { unique = false }
+        }
+        if unique { return entries }
+        var order: [EntryKey] = []
+        var byKey: [EntryKey: Entry] = [:]
+        for entry in entries {
+            let key = EntryKey(entry)
+            if var known = byKey[key] {
+                known.sets.append(contentsOf: entry.sets)
+                if known.notes == nil { known.notes = entry.notes }
+                byKey[key] = known
+            } else {
+                byKey[key] = entry
+                order.append(key)
+            }
+        }
+        return order.compactMap { byKey[$0] }
+    }
+
     mutating func apply(_ change: SessionChange, stamp: EventOrder, eventID: String, index: Int) {
         switch change {
         case .start(let value): start.write(value, stamp: stamp, eventID: eventID)
-        case .durationSeconds(let value): durationSeconds.write(value, stamp: stamp, eventID: eventID)
+        case .durationSeconds(let value):
+            durationSeconds.write(value, stamp: stamp, eventID: eventID)
         case .routine(let value): routine.write(value, stamp: stamp, eventID: eventID)
         case .painBefore(let value): painBefore.write(value, stamp: stamp, eventID: eventID)
         case .painAfter(let value): painAfter.write(value, stamp: stamp, eventID: eventID)
