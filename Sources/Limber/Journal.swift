@@ -52,7 +52,6 @@ public final class Journal {
     var snapshot: Snapshot?
     /// Events applied on top of the snapshot.
     var eventsSinceSnapshot = 0
-    private let decoder = JSONCoding.decoder()
 
     /// After this many events on top of it, the snapshot is rebuilt on open.
     static let snapshotRebuildThreshold = 512
@@ -89,7 +88,7 @@ public final class Journal {
         self.snapshot = snapshot
         do {
             for line in snapshot.otherLines {
-                state.apply(try EventDecoding.decode(line, using: decoder))
+                state.apply(try EventDecoding.decode(line))
             }
         } catch {
             self.snapshot = nil
@@ -150,7 +149,7 @@ public final class Journal {
             return
         }
         for line in snapshot.lines(of: entry) {
-            if let event = try? EventDecoding.decode(line, using: decoder) { state.apply(event) }
+            if let event = try? EventDecoding.decode(line) { state.apply(event) }
         }
     }
 

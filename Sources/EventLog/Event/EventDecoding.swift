@@ -1,10 +1,9 @@
-import FoundationEssentials
-import JournalModel
-
-/// Decodes one stored event line: the single place every reader (log, snapshot) goes through.
+/// Decodes one stored event line: the single place every reader (log, snapshot, verify) goes
+/// through.
 package enum EventDecoding {
-    /// The event of one line (without its newline).
-    package static func decode(_ line: ArraySlice<UInt8>, using decoder: JSONDecoder) throws -> Event {
-        try decoder.decode(Event.self, from: Data(line))
+    /// The event of one line (without its newline), by the hand-written ``EventLineParser``,
+    /// which delegates the rare body types to the Codable path and agrees with it exactly.
+    package static func decode(_ line: ArraySlice<UInt8>) throws -> Event {
+        try EventLineParser.parse(line)
     }
 }

@@ -67,9 +67,8 @@ package enum LogReader {
             var part = Contents()
             do throws(JournalError) {
                 if let bytes = try FileSystem.readFile(layout.root + "/" + relative, from: start) {
-                    let decoder = JSONCoding.decoder()
                     let end = bytes.withUnsafeBytes { raw in
-                        decode(raw, offset: start, file: relative, decoder: decoder, into: &part)
+                        decode(raw, offset: start, file: relative, into: &part)
                     }
                     part.watermark[relative] = start + end
                 }
@@ -95,7 +94,7 @@ package enum LogReader {
 
     /// Decodes the members of one segment slice; returns the end of the last valid member.
     private static func decode(
-        _ bytes: UnsafeRawBufferPointer, offset: Int, file: String, decoder: JSONDecoder,
+        _ bytes: UnsafeRawBufferPointer, offset: Int, file: String,
         into contents: inout Contents
     ) -> Int {
         let scan: SegmentScan
@@ -113,7 +112,7 @@ package enum LogReader {
             guard let payload = member.payload else { continue }
             for (index, line) in JSONLines.split(payload).enumerated() {
                 do {
-                    contents.events.append(try EventDecoding.decode(line, using: decoder))
+                    contents.events.append(try EventDecoding.decode(line))
                     contents.lines.append(line)
                 } catch {
                     contents.problems.append(

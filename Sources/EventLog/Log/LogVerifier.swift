@@ -27,7 +27,6 @@ package enum LogVerifier {
         var report = Report()
         _ = try JournalManifest.load(layout)
         var ids: [String: String] = [:]
-        let decoder = JSONCoding.decoder()
         for name in try FileSystem.list(layout.devices) {
             let folder = layout.deviceFolder(name)
             guard FileSystem.kind(of: folder) == .directory else {
@@ -90,7 +89,7 @@ package enum LogVerifier {
                     guard let payload = member.payload else { continue }
                     let lines = JSONLines.split(payload)
                     if member.isIndexed, let firstLine = lines.first,
-                        let event = try? decoder.decode(Event.self, from: Data(firstLine)),
+                        let event = try? EventDecoding.decode(firstLine),
                         event.seq != member.firstSeq
                     {
                         report.problems.append(
@@ -103,7 +102,7 @@ package enum LogVerifier {
                     for (lineIndex, line) in lines.enumerated() {
                         let place = "line \(lineIndex + 1) of the member"
                         let event: Event
-                        do { event = try decoder.decode(Event.self, from: Data(line)) } catch {
+                        do { event = try EventDecoding.decode(line) } catch {
                             report.problems.append(
                                 LogProblem(
                                     .error, file: relative, offset: member.offset,
@@ -204,6 +203,7 @@ package enum LogVerifier {
 /// One short line for a JSON decoding error, naming the field, never the value.
 package enum DecodingErrorText {
     package static func describe(_ error: any Error) -> String {
+        if let error = error as? EventLineError { return error.description }
         guard let error = error as? DecodingError else { return "not JSON" }
         switch error {
         case .keyNotFound(let key, let context):

@@ -250,7 +250,6 @@ package final class LogWriter {
         let segments = try FileSystem.list(folder).filter {
             SegmentName.firstSeq(fromFileName: $0) != nil
         }
-        let decoder = JSONCoding.decoder()
         for name in segments.reversed() {
             let path = folder + "/" + name
             guard let bytes = try FileSystem.readFile(path) else { continue }
@@ -267,7 +266,7 @@ package final class LogWriter {
                             offset: last.offset, detail: "the last member cannot be read"),
                         path: path)
                 }
-                let event = try decoder.decode(Event.self, from: Data(line))
+                let event = try EventDecoding.decode(line)
                 return (event, line.withUnsafeBytes { Hex.chainHash($0) })
             } catch let error as JournalError {
                 throw error
