@@ -61,6 +61,7 @@ extension Journal {
         guard !request.isEmpty else { throw LimberError(.nothingToChange) }
         return try write { writer in
             let id = try resolveSessionID(prefix)
+            try loadFromSnapshot(id)
             guard let current = state.session(id: id) else {
                 throw LimberError(.sessionNotFound(prefix))
             }
@@ -125,6 +126,7 @@ extension Journal {
     public func delete(_ prefix: String) throws -> WriteOutcome<Session> {
         try write { writer in
             let id = try resolveSessionID(prefix)
+            try loadFromSnapshot(id)
             guard let current = state.session(id: id) else {
                 throw LimberError(.sessionNotFound(prefix))
             }
@@ -140,6 +142,7 @@ extension Journal {
     public func restore(_ prefix: String) throws -> WriteOutcome<Session> {
         try write { writer in
             let id = try resolveSessionID(prefix)
+            try loadFromSnapshot(id)
             guard let current = state.session(id: id) else {
                 throw LimberError(.sessionNotFound(prefix))
             }

@@ -25,7 +25,7 @@ public final class Journal {
     public let path: String
     /// Things worth telling the person that have not been handed out yet (damage found while
     /// reading, a new device id); see ``takeNotices()``.
-    public private(set) var notices: [Notice] = []
+    public internal(set) var notices: [Notice] = []
 
     /// The pending notices, which are then cleared.
     public func takeNotices() -> [Notice] {
@@ -55,6 +55,8 @@ public final class Journal {
 
     /// After this many events on top of it, the snapshot is rebuilt on open.
     static let snapshotRebuildThreshold = 512
+    /// Members read for snapshot sessions in this process, by `file@offset`.
+    var memberCache: [String: [ArraySlice<UInt8>]] = [:]
 
     private init(path: String, options: Options, journalID: String) {
         self.path = path
@@ -78,109 +80,6 @@ public final class Journal {
             try journal.openCold()
         }
         return journal
-    }
-
-    private var snapshotPath: String { layout.cache + "/snapshot" }
-
-    /// Maps the snapshot and catches up with the log; `false` when the snapshot is unusable.
-    private func openWarm() throws -> Bool {
-        guard let snapshot = Snapshot(path: snapshotPath, journal: journalID) else { return false }
-        self.snapshot = snapshot
-        do {
-            for line in snapshot.otherLines {
-                state.apply(try EventDecoding.decode(line))
-            }
-        } catch {
-            self.snapshot = nil
-            state = JournalState()
-            return false
-        }
-        let contents = try LogReader.read(layout, since: snapshot.meta.watermark)
-        guard contents.continuous else {
-            self.snapshot = nil
-            state = JournalState()
-            return false
-        }
-        report(contents.problems)
-        apply(contents)
-        if eventsSinceSnapshot > Self.snapshotRebuildThreshold {
-            self.snapshot = nil
-            state = JournalState()
-            eventsSinceSnapshot = 0
-            return false
-        }
-        return true
-    }
-
-    /// Folds the whole log and writes a snapshot of it (best effort: it is only a cache).
-    private func openCold() throws {
-        let contents = try LogReader.read(layout)
-        report(contents.problems)
-        state = JournalState(folding: contents.events)
-        watermark = contents.watermark
-        snapshot = nil
-        eventsSinceSnapshot = 0
-        writeSnapshot(contents)
-    }
-
-    private func report(_ problems: [LogProblem]) {
-        guard let first = problems.first else { return }
-        notices.append(
-            Notice(
-                .damage,
-                "the journal has \(problems.count) damaged place(s), first: \(first); run `limber verify`"
-            ))
-    }
-
-    /// Applies events read from the log on top of the state (and snapshot).
-    func apply(_ contents: LogReader.Contents) {
-        for event in contents.events {
-            if let snapshot, snapshot.containsEvent(event.id) { continue }
-            loadFromSnapshot(event.entity)
-            state.apply(event)
-            eventsSinceSnapshot += 1
-        }
-        for (file, offset) in contents.watermark { watermark[file] = offset }
-    }
-
-    /// Makes sure a snapshot session is folded into `state` before it is read or changed.
-    func loadFromSnapshot(_ id: String) {
-        guard let snapshot, state.records[id] == nil, let entry = snapshot.entry(id: id) else {
-            return
-        }
-        for line in snapshot.lines(of: entry) {
-            if let event = try? EventDecoding.decode(line) { state.apply(event) }
-        }
-    }
-
-    private func writeSnapshot(_ contents: LogReader.Contents) {
-        var sessionLines: [String: [ArraySlice<UInt8>]] = [:]
-        var other: [ArraySlice<UInt8>] = []
-        for (event, line) in Swift.zip(contents.events, contents.lines) {
-            if state.records[event.entity] != nil {
-                sessionLines[event.entity, default: []].append(line)
-            } else {
-                other.append(line)
-            }
-        }
-        let sessions = sessionLines.map { id, lines in
-            let record = state.records[id]
-            return SnapshotWriter.Session(
-                id: id, start: record?.start?.value.epochSeconds ?? Int64.max,
-                visible: record?.isVisible ?? false, lines: lines)
-        }
-        guard
-            let bytes = SnapshotWriter.build(
-                meta: Snapshot.Meta(journal: journalID, watermark: watermark, latest: state.latest),
-                sessions: sessions,
-                other: other, eventIDs: contents.events.map(\.id))
-        else { return }
-        do {
-            try FileSystem.makeDirectories(layout.cache)
-            try FileSystem.writeAtomically(bytes, to: snapshotPath)
-        } catch {
-            // Only a cache: the next open folds the log again.
-        }
     }
 
     /// Creates a journal at `path` (an existing journal is left untouched).
@@ -255,7 +154,7 @@ public final class Journal {
     /// The session named by `prefix`; a deleted one only with `includeDeleted`.
     public func session(_ prefix: String, includeDeleted: Bool = false) throws -> Session {
         let id = try resolveSessionID(prefix)
-        loadFromSnapshot(id)
+        try recovering { try loadFromSnapshot(id) }
         guard let session = state.session(id: id) else {
             throw LimberError(.sessionNotFound(prefix))
         }
@@ -265,18 +164,24 @@ public final class Journal {
 
     /// `true` if the session is deleted.
     public func isDeleted(_ id: String) -> Bool {
-        loadFromSnapshot(id)
+        try? recovering { try loadFromSnapshot(id) }
         return state.isDeleted(id)
     }
 
     /// Every visible session, oldest first.
-    public var sessions: [Session] { sessions(matching: SessionFilter()) }
+    public var sessions: [Session] {
+        get throws { try sessions(matching: SessionFilter()) }
+    }
 
     /// The sessions that pass `filter`, oldest first.
     ///
     /// With a snapshot and no exercise filter, `--last N` reads only the newest entries of the
     /// snapshot's chronological index (and what the log added since).
-    public func sessions(matching filter: SessionFilter) -> [Session] {
+    public func sessions(matching filter: SessionFilter) throws -> [Session] {
+        try recovering { try sessionsFromSnapshot(matching: filter) }
+    }
+
+    private func sessionsFromSnapshot(matching filter: SessionFilter) throws -> [Session] {
         guard let snapshot else {
             var found: [Session] = []
             for id in state.chronologicalIDs().reversed() {
@@ -298,7 +203,7 @@ public final class Journal {
             if let since = filter.since, entry.start < since { break }
             if let until = filter.until, entry.start >= until { continue }
             if filter.exercise == nil, let last = filter.last, taken >= last { break }
-            loadFromSnapshot(entry.id)
+            try loadFromSnapshot(entry.id)
             loaded.insert(entry.id)
             guard let session = state.session(id: entry.id), filter.admits(session) else {
                 continue
@@ -348,17 +253,16 @@ public final class Journal {
                     "cut \(writer.recoveredBytes) bytes of an interrupted write from this device's log; nothing acknowledged was lost"
                 ))
         }
-        let contents = try LogReader.read(layout, since: watermark)
-        if contents.continuous {
-            apply(contents)
-        } else {
-            // The log shrank under us (a repair): fold it all again.
-            snapshot = nil
-            let all = try LogReader.read(layout)
-            state = JournalState(folding: all.events)
-            watermark = all.watermark
+        return try recovering {
+            let contents = try LogReader.read(layout, since: watermark)
+            if contents.continuous {
+                try apply(contents)
+            } else {
+                // The log shrank under us (a repair): fold it all again.
+                try reopenCold()
+            }
+            return try body(writer)
         }
-        return try body(writer)
     }
 
     /// Appends one commit and applies it to the state.

@@ -38,7 +38,7 @@ struct CautionTests {
         let cautions = outcome.notices.filter { $0.kind == .caution }
         #expect(cautions.count == 1, "\(outcome.notices)")
         #expect(cautions.first?.message.contains(Self.contraindicated) == true)
-        #expect(journal.sessions == [outcome.value])
+        #expect(try journal.sessions == [outcome.value])
 
         // The profile syncs like everything else: a reopened journal still skips it.
         let reopened = try Journal.open(at: folder.journalPath, options: Facade.options)
@@ -65,6 +65,6 @@ struct CautionTests {
         #expect(withRoutine.value.entries.filter { $0.exercise == Self.contraindicated } == [Entry(exercise: Self.contraindicated, sets: hold)])
         #expect(withRoutine.value.entries.count == Self.routineEntries().count)
         #expect(withRoutine.notices.contains { $0.kind == .caution && $0.message.contains(Self.contraindicated) })
-        #expect(journal.sessions.count == 2)
+        #expect(try journal.sessions.count == 2)
     }
 }

@@ -1,6 +1,17 @@
 import Dispatch
 import FoundationEssentials
+import Glibc
 import JournalModel
+
+/// Where one event is stored: its segment, its member, its line in the member.
+package struct EventLocation: Sendable, Hashable {
+    /// The segment, relative to the journal folder.
+    package var file: String
+    package var memberOffset: Int
+    package var memberSize: Int
+    /// The line's index in the member (from 0).
+    package var line: Int
+}
 
 /// Reads the events of every device in a journal folder. Readers take no lock: a torn tail
 /// (a member being written) is simply not there yet.
@@ -12,8 +23,8 @@ package enum LogReader {
     package struct Contents: Sendable {
         /// The events read, in file order per device (not yet in merge order).
         package var events: [Event] = []
-        /// The stored line of each event (same index as `events`), without its newline.
-        package var lines: [ArraySlice<UInt8>] = []
+        /// Where each event is stored (same index as `events`).
+        package var locations: [EventLocation] = []
         /// Damage found on the way (corruption before valid members, undecodable lines).
         package var problems: [LogProblem] = []
         /// The watermark after this read.
@@ -85,11 +96,32 @@ package enum LogReader {
         for part in parts {
             let part = try part.get()
             contents.events.append(contentsOf: part.events)
-            contents.lines.append(contentsOf: part.lines)
+            contents.locations.append(contentsOf: part.locations)
             contents.problems.append(contentsOf: part.problems)
             contents.watermark.merge(part.watermark) { $1 }
         }
         return contents
+    }
+
+    /// The stored lines of the member at `offset` (of `size` bytes) in a segment, or `nil`
+    /// when the bytes there are not a complete, valid member.
+    package static func memberLines(
+        _ layout: JournalLayout, file: String, offset: Int, size: Int
+    ) -> [ArraySlice<UInt8>]? {
+        let path = layout.root + "/" + file
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0, size > 0, size <= SegmentLimits.standard.maxMemberInflated else {
+            if descriptor >= 0 { close(descriptor) }
+            return nil
+        }
+        defer { close(descriptor) }
+        var bytes = [UInt8](repeating: 0, count: size)
+        let count = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, size, off_t(offset)) }
+        guard count == size, let scan = try? SegmentReader.scan(bytes, inflate: true),
+            scan.corruption.allSatisfy({ $0.kind == .missingIndex }), scan.tornTailOffset == nil,
+            scan.members.count == 1, let payload = scan.members[0].payload
+        else { return nil }
+        return JSONLines.split(payload)
     }
 
     /// Decodes the members of one segment slice; returns the end of the last valid member.
@@ -113,7 +145,10 @@ package enum LogReader {
             for (index, line) in JSONLines.split(payload).enumerated() {
                 do {
                     contents.events.append(try EventDecoding.decode(line))
-                    contents.lines.append(line)
+                    contents.locations.append(
+                        EventLocation(
+                            file: file, memberOffset: offset + member.offset, memberSize: member.size,
+                            line: index))
                 } catch {
                     contents.problems.append(
                         LogProblem(

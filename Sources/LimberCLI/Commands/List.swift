@@ -36,7 +36,7 @@ struct List: ParsableCommand {
         filter.since = try since.map { try SessionFilter.bound($0, isUpperBound: false) }
         filter.until = try until.map { try SessionFilter.bound($0, isUpperBound: true) }
         if let exercise { filter.exercise = try journal.catalog.exercise(matching: exercise).id }
-        let sessions = journal.sessions(matching: filter)
+        let sessions = try journal.sessions(matching: filter)
         if output.json {
             try JSONOutput.print(sessions.map { journal.listing($0) })
         } else if sessions.isEmpty {

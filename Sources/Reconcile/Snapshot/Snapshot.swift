@@ -12,11 +12,14 @@ package final class Snapshot {
         package var watermark: [String: Int]
         /// The newest hybrid-clock time of the events it covers (writers observe it).
         package var latest: HLC?
+        /// The segments the refs point into (relative paths).
+        package var files: [String]
 
-        package init(journal: String, watermark: [String: Int], latest: HLC?) {
+        package init(journal: String, watermark: [String: Int], latest: HLC?, files: [String]) {
             self.journal = journal
             self.watermark = watermark
             self.latest = latest
+            self.files = files
         }
     }
 
@@ -58,8 +61,8 @@ package final class Snapshot {
         func field(_ name: SnapshotLayout.Field) -> Int { fields[name.rawValue] }
         guard valid,
             Self.fits(field(.metaOffset), field(.metaLength), length),
-            Self.fits(field(.blobsOffset), field(.blobsLength), length),
-            Self.fits(field(.otherOffset), field(.otherLength), length),
+            Self.fits(field(.refsOffset), field(.refCount) * SnapshotLayout.refSize, length),
+            Self.fits(field(.otherOffset), field(.otherLength), field(.refCount)),
             Self.fits(
                 field(.chronoOffset), field(.sessionCount) * SnapshotLayout.chronoEntrySize, length),
             Self.fits(field(.idsOffset), field(.sessionCount) * SnapshotLayout.idEntrySize, length),
@@ -97,8 +100,16 @@ package final class Snapshot {
         package var start: Int64
         package var visible: Bool
         package var id: String
-        fileprivate var blobOffset: Int
-        fileprivate var blobLength: Int
+        fileprivate var firstRef: Int
+        fileprivate var refCount: Int
+    }
+
+    /// Where one event of the snapshot is stored.
+    package struct Ref: Sendable, Hashable {
+        package var file: String
+        package var line: Int
+        package var memberOffset: Int
+        package var memberSize: Int
     }
 
     /// Entry `index` of the chronological index (visible sessions by start then id, then the
@@ -108,36 +119,40 @@ package final class Snapshot {
         let entry = base + field(.chronoOffset) + index * SnapshotLayout.chronoEntrySize
         let start = Int64(littleEndian: entry.loadUnaligned(as: Int64.self))
         let offset = Int(
-            UInt64(littleEndian: entry.loadUnaligned(fromByteOffset: 8, as: UInt64.self)))
+            truncatingIfNeeded: UInt64(littleEndian: entry.loadUnaligned(fromByteOffset: 8, as: UInt64.self)))
         let count = Int(
             UInt32(littleEndian: entry.loadUnaligned(fromByteOffset: 16, as: UInt32.self)))
         let flags = UInt32(littleEndian: entry.loadUnaligned(fromByteOffset: 20, as: UInt32.self))
-        guard Self.fits(offset, count, field(.blobsLength)) else { return nil }
+        guard Self.fits(offset, count, field(.refCount)) else { return nil }
         let id = String(
             decoding: UnsafeRawBufferPointer(start: entry + 24, count: SnapshotLayout.idSize),
             as: UTF8.self)
         return ChronoEntry(
             start: start, visible: flags & SnapshotLayout.visibleFlag != 0, id: id,
-            blobOffset: offset, blobLength: count)
+            firstRef: offset, refCount: count)
     }
 
-    /// The stored event lines of one session.
-    package func lines(of entry: ChronoEntry) -> [ArraySlice<UInt8>] {
-        Self.split(
-            UnsafeRawBufferPointer(
-                start: base + field(.blobsOffset) + entry.blobOffset, count: entry.blobLength))
+    /// Where the events of one session are stored; `nil` when a ref is damaged.
+    package func refs(of entry: ChronoEntry) -> [Ref]? {
+        refs(entry.firstRef, entry.refCount)
     }
 
-    /// The stored event lines of the entities that are not sessions.
-    package var otherLines: [ArraySlice<UInt8>] {
-        Self.split(
-            UnsafeRawBufferPointer(start: base + field(.otherOffset), count: field(.otherLength)))
-    }
+    /// Where the events of the entities that are not sessions are stored.
+    package var otherRefs: [Ref]? { refs(field(.otherOffset), field(.otherLength)) }
 
-    private static func split(_ bytes: UnsafeRawBufferPointer) -> [ArraySlice<UInt8>] {
-        guard bytes.count > 0 else { return [] }
-        let copy = [UInt8](bytes)
-        return copy.split(separator: 0x0A, omittingEmptySubsequences: true)
+    private func refs(_ first: Int, _ count: Int) -> [Ref]? {
+        var result: [Ref] = []
+        result.reserveCapacity(count)
+        for index in first..<(first + count) {
+            let ref = base + field(.refsOffset) + index * SnapshotLayout.refSize
+            let file = Int(UInt32(littleEndian: ref.loadUnaligned(as: UInt32.self)))
+            let line = Int(UInt32(littleEndian: ref.loadUnaligned(fromByteOffset: 4, as: UInt32.self)))
+            let offset = UInt64(littleEndian: ref.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+            let size = Int(UInt32(littleEndian: ref.loadUnaligned(fromByteOffset: 16, as: UInt32.self)))
+            guard file < meta.files.count, offset < UInt64(Int.max) else { return nil }
+            result.append(Ref(file: meta.files[file], line: line, memberOffset: Int(offset), memberSize: size))
+        }
+        return result
     }
 
     // MARK: - Lookups

@@ -10,88 +10,105 @@ package enum SnapshotWriter {
         /// Start (epoch seconds) of the session as folded; `Int64.max` when not yet logged.
         package var start: Int64
         package var visible: Bool
-        /// Its stored event lines, in any order.
-        package var lines: [ArraySlice<UInt8>]
+        /// Where its events are stored (indexes into the `locations` given to `build`).
+        package var events: [Int]
 
-        package init(id: String, start: Int64, visible: Bool, lines: [ArraySlice<UInt8>]) {
+        package init(id: String, start: Int64, visible: Bool, events: [Int]) {
             self.id = id
             self.start = start
             self.visible = visible
-            self.lines = lines
+            self.events = events
         }
     }
 
     /// The snapshot bytes, or `nil` when an id does not fit the fixed-width indexes (a journal
     /// with foreign ids simply runs without a snapshot).
+    ///
+    /// - Parameters:
+    ///   - locations: Where every event is stored.
+    ///   - sessions: The sessions, each naming its events by index into `locations`.
+    ///   - other: The indexes of the events of other entities.
     package static func build(
-        meta: Snapshot.Meta, sessions: [Session], other: [ArraySlice<UInt8>], eventIDs: [String]
+        meta: Snapshot.Meta, locations: [EventLocation], sessions: [Session], other: [Int],
+        eventIDs: [String]
     ) -> [UInt8]? {
         guard sessions.allSatisfy({ $0.id.utf8.count == SnapshotLayout.idSize }),
-            eventIDs.allSatisfy({ $0.utf8.count == SnapshotLayout.idSize }),
-            let metaBytes = try? JSONCoding.encoder().encode(meta)
+            eventIDs.allSatisfy({ $0.utf8.count == SnapshotLayout.idSize })
         else { return nil }
+        var files: [String] = []
+        var fileIndex: [String: Int] = [:]
+        for location in locations where fileIndex[location.file] == nil {
+            fileIndex[location.file] = files.count
+            files.append(location.file)
+        }
+        var meta = meta
+        meta.files = files
+        guard let metaBytes = try? JSONCoding.encoder().encode(meta) else { return nil }
         let ordered = sessions.sorted { lhs, rhs in
             if lhs.visible != rhs.visible { return lhs.visible }
             if lhs.start != rhs.start { return lhs.start < rhs.start }
             return lhs.id < rhs.id
         }
-        var blobs: [UInt8] = []
-        blobs.reserveCapacity(ordered.reduce(0) { $0 + $1.lines.reduce(0) { $0 + $1.count + 1 } })
+        var refs: [UInt8] = []
+        refs.reserveCapacity(locations.count * SnapshotLayout.refSize)
+        var refCount = 0
+        func appendRef(_ index: Int) {
+            let location = locations[index]
+            append32(&refs, UInt32(fileIndex[location.file] ?? 0))
+            append32(&refs, UInt32(location.line))
+            append(&refs, UInt64(location.memberOffset))
+            append32(&refs, UInt32(location.memberSize))
+            append32(&refs, 0)
+            refCount += 1
+        }
         var chrono: [UInt8] = []
         chrono.reserveCapacity(ordered.count * SnapshotLayout.chronoEntrySize)
         for session in ordered {
-            let offset = blobs.count
-            for line in session.lines {
-                blobs.append(contentsOf: line)
-                blobs.append(0x0A)
-            }
+            let first = refCount
+            for index in session.events { appendRef(index) }
             append(&chrono, UInt64(bitPattern: session.start))
-            append(&chrono, UInt64(offset))
-            append32(&chrono, UInt32(blobs.count - offset))
+            append(&chrono, UInt64(first))
+            append32(&chrono, UInt32(refCount - first))
             append32(&chrono, session.visible ? SnapshotLayout.visibleFlag : 0)
             chrono.append(contentsOf: session.id.utf8)
             chrono.append(contentsOf: [0, 0, 0, 0])
         }
+        let otherOffset = refCount
+        for index in other { appendRef(index) }
         var ids: [UInt8] = []
         ids.reserveCapacity(ordered.count * SnapshotLayout.idEntrySize)
         for (index, session) in ordered.enumerated().sorted(by: { $0.element.id < $1.element.id }) {
             ids.append(contentsOf: session.id.utf8)
             append32(&ids, UInt32(index))
         }
-        var otherBytes: [UInt8] = []
-        for line in other {
-            otherBytes.append(contentsOf: line)
-            otherBytes.append(0x0A)
-        }
         var events: [UInt8] = []
         events.reserveCapacity(eventIDs.count * SnapshotLayout.idSize)
         for id in Set(eventIDs).sorted() { events.append(contentsOf: id.utf8) }
 
-        var file = SnapshotLayout.magic
         var fields = [Int](repeating: 0, count: SnapshotLayout.Field.allCases.count)
         var offset = SnapshotLayout.headerSize
-        func place(_ section: [UInt8], _ field: SnapshotLayout.Field) {
+        func place(_ count: Int, _ field: SnapshotLayout.Field) {
             fields[field.rawValue] = offset
-            offset += section.count
+            offset += count
         }
-        place(Array(metaBytes), .metaOffset)
+        place(metaBytes.count, .metaOffset)
         fields[SnapshotLayout.Field.metaLength.rawValue] = metaBytes.count
-        place(blobs, .blobsOffset)
-        fields[SnapshotLayout.Field.blobsLength.rawValue] = blobs.count
-        place(otherBytes, .otherOffset)
-        fields[SnapshotLayout.Field.otherLength.rawValue] = otherBytes.count
-        place(chrono, .chronoOffset)
+        place(refs.count, .refsOffset)
+        fields[SnapshotLayout.Field.refCount.rawValue] = refCount
+        fields[SnapshotLayout.Field.otherOffset.rawValue] = otherOffset
+        fields[SnapshotLayout.Field.otherLength.rawValue] = refCount - otherOffset
+        place(chrono.count, .chronoOffset)
         fields[SnapshotLayout.Field.sessionCount.rawValue] = ordered.count
-        place(ids, .idsOffset)
-        place(events, .eventsOffset)
+        place(ids.count, .idsOffset)
+        place(events.count, .eventsOffset)
         fields[SnapshotLayout.Field.eventCount.rawValue] = events.count / SnapshotLayout.idSize
-        for value in fields { append(&file, UInt64(value)) }
-        file.append(
-            contentsOf: [UInt8](repeating: 0, count: SnapshotLayout.headerSize - file.count))
+
+        var file = SnapshotLayout.magic
         file.reserveCapacity(offset)
+        for value in fields { append(&file, UInt64(value)) }
+        file.append(contentsOf: [UInt8](repeating: 0, count: SnapshotLayout.headerSize - file.count))
         file.append(contentsOf: metaBytes)
-        file.append(contentsOf: blobs)
-        file.append(contentsOf: otherBytes)
+        file.append(contentsOf: refs)
         file.append(contentsOf: chrono)
         file.append(contentsOf: ids)
         file.append(contentsOf: events)

@@ -23,8 +23,10 @@ public struct JournalState: Sendable {
     public init() {}
 
     /// Folds `events` (any order) into a new state.
-    public init(folding events: some Sequence<Event>) {
+    public init(folding events: some Collection<Event>) {
         self.init()
+        applied.reserveCapacity(events.count)
+        records.reserveCapacity(events.count)
         for event in events { apply(event) }
     }
 
@@ -34,30 +36,35 @@ public struct JournalState: Sendable {
         if event.hlc > latest { latest = event.hlc }
         deviceHeads[event.device] = max(deviceHeads[event.device] ?? 0, event.seq)
         let stamp = event.order
+        switch event.body {
+        case .sessionLogged, .sessionAmended, .sessionDeleted, .sessionRestored:
+            // Mutated in place: a copy of the record per event would dominate a cold open.
+            if records[event.entity] == nil {
+                var record = SessionRecord(id: event.entity)
+                // Events of other types that arrived first count for its heads.
+                if let earlier = histories.removeValue(forKey: event.entity) { record.history = earlier }
+                records[event.entity] = record
+            }
+            records[event.entity, default: SessionRecord(id: event.entity)].apply(event, stamp: stamp)
+            return
+        default:
+            break
+        }
         // Every event counts for its entity's heads, whatever its type (a type this version
         // does not know, such as a later conflict resolution, still supersedes its parents).
-        histories[event.entity, default: EntityHistory()].record(event)
+        if records[event.entity] != nil {
+            records[event.entity, default: SessionRecord(id: event.entity)].history.record(event)
+        } else {
+            histories[event.entity, default: EntityHistory()].record(event)
+        }
         switch event.body {
-        case .sessionLogged(let session):
-            // Mutated in place: a copy of the record per event would dominate a cold open.
-            records[event.entity, default: SessionRecord(id: event.entity)].applyLogged(
-                session, stamp: stamp, eventID: event.id)
-        case .sessionAmended(let patch):
-            records[event.entity, default: SessionRecord(id: event.entity)].applyPatch(
-                patch, stamp: stamp, eventID: event.id)
-        case .sessionDeleted:
-            records[event.entity, default: SessionRecord(id: event.entity)].deleted.write(
-                true, stamp: stamp, eventID: event.id)
-        case .sessionRestored:
-            records[event.entity, default: SessionRecord(id: event.entity)].deleted.write(
-                false, stamp: stamp, eventID: event.id)
         case .exerciseDefined(let exercise):
             customExercises[exercise.id].write(exercise, stamp: stamp, eventID: event.id)
         case .routineDefined(let routine):
             customRoutines[routine.id].write(routine, stamp: stamp, eventID: event.id)
         case .profileSet(let profile):
             profileRegister.write(profile, stamp: stamp, eventID: event.id)
-        case .unknown:
+        case .unknown, .sessionLogged, .sessionAmended, .sessionDeleted, .sessionRestored:
             break
         }
     }
@@ -92,7 +99,7 @@ public struct JournalState: Sendable {
 
     /// The history heads of an entity (the `parents` of the next write to it).
     public func heads(of entity: String) -> [String] {
-        histories[entity]?.heads ?? []
+        records[entity]?.history.heads ?? histories[entity]?.heads ?? []
     }
 
     /// The custom exercises and routines plus the built-in ones.

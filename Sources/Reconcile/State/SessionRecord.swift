@@ -15,6 +15,8 @@ package struct SessionRecord: Sendable, Hashable {
     /// Where each entry stands in the session: (event that first wrote it, index in that event).
     package var entryOrder: [EntryKey: EntryPosition] = [:]
     package var deleted: Register<Bool>?
+    /// The events seen for this session, for its heads.
+    package var history = EntityHistory()
     /// `true` once the `session.logged` event has been seen.
     package var logged = false
 
@@ -45,6 +47,18 @@ package struct SessionRecord: Sendable, Hashable {
             routine: routine?.value ?? nil, painBefore: painBefore?.value ?? nil,
             painAfter: painAfter?.value ?? nil, notes: notes?.value ?? nil,
             entries: ordered.compactMap { entries[$0]?.value ?? nil })
+    }
+
+    /// Applies one session event (and records it for the heads).
+    mutating func apply(_ event: Event, stamp: EventOrder) {
+        history.record(event)
+        switch event.body {
+        case .sessionLogged(let session): applyLogged(session, stamp: stamp, eventID: event.id)
+        case .sessionAmended(let patch): applyPatch(patch, stamp: stamp, eventID: event.id)
+        case .sessionDeleted: deleted.write(true, stamp: stamp, eventID: event.id)
+        case .sessionRestored: deleted.write(false, stamp: stamp, eventID: event.id)
+        default: break
+        }
     }
 
     /// Applies a whole logged session.

@@ -1,0 +1,163 @@
+import EventLog
+import Reconcile
+
+/// The snapshot does not match the log any more (a segment was replaced): fold the log again.
+struct SnapshotStale: Error {}
+
+extension Journal {
+    var snapshotPath: String { layout.cache + "/snapshot" }
+
+    /// Maps the snapshot and catches up with the log; `false` when the snapshot is unusable.
+    func openWarm() throws -> Bool {
+        guard let snapshot = Snapshot(path: snapshotPath, journal: journalID),
+            let others = snapshot.otherRefs
+        else { return false }
+        self.snapshot = snapshot
+        do {
+            for line in try lines(at: others) { state.apply(try EventDecoding.decode(line)) }
+            let contents = try LogReader.read(layout, since: snapshot.meta.watermark)
+            guard contents.continuous else { throw SnapshotStale() }
+            report(contents.problems)
+            try apply(contents)
+        } catch is SnapshotStale {
+            forgetSnapshot()
+            return false
+        } catch let error as JournalError {
+            throw error
+        } catch {
+            forgetSnapshot()
+            return false
+        }
+        if eventsSinceSnapshot > Self.snapshotRebuildThreshold {
+            forgetSnapshot()
+            return false
+        }
+        return true
+    }
+
+    /// Folds the whole log and writes a snapshot of it (best effort: it is only a cache).
+    func openCold() throws {
+        let contents = try LogReader.read(layout)
+        report(contents.problems)
+        state = JournalState(folding: contents.events)
+        watermark = contents.watermark
+        snapshot = nil
+        eventsSinceSnapshot = 0
+        writeSnapshot(contents)
+    }
+
+    /// Drops the snapshot and folds the whole log.
+    func reopenCold() throws {
+        forgetSnapshot()
+        try openCold()
+    }
+
+    private func forgetSnapshot() {
+        snapshot = nil
+        state = JournalState()
+        watermark = [:]
+        memberCache = [:]
+        eventsSinceSnapshot = 0
+    }
+
+    /// Runs `body`; if the snapshot turns out stale, folds the log and runs it again.
+    func recovering<Result>(_ body: () throws -> Result) throws -> Result {
+        do {
+            return try body()
+        } catch is SnapshotStale {
+            try reopenCold()
+            return try body()
+        }
+    }
+
+    func report(_ problems: [LogProblem]) {
+        guard let first = problems.first else { return }
+        notices.append(
+            Notice(
+                .damage,
+                "the journal has \(problems.count) damaged place(s), first: \(first); "
+                    + "run `limber verify`"))
+    }
+
+    /// Applies events read from the log on top of the state (and snapshot).
+    func apply(_ contents: LogReader.Contents) throws {
+        for event in contents.events {
+            if let snapshot, snapshot.containsEvent(event.id) { continue }
+            try loadFromSnapshot(event.entity)
+            state.apply(event)
+            eventsSinceSnapshot += 1
+        }
+        for (file, offset) in contents.watermark { watermark[file] = offset }
+    }
+
+    /// Makes sure a snapshot session is folded into `state` before it is read or changed.
+    ///
+    /// - Throws: ``SnapshotStale`` when its events are not where the snapshot says.
+    func loadFromSnapshot(_ id: String) throws {
+        guard let snapshot, state.records[id] == nil, let entry = snapshot.entry(id: id) else {
+            return
+        }
+        guard let refs = snapshot.refs(of: entry) else { throw SnapshotStale() }
+        for line in try lines(at: refs) {
+            guard let event = try? EventDecoding.decode(line), event.entity == id else {
+                throw SnapshotStale()
+            }
+            state.apply(event)
+        }
+    }
+
+    /// The stored lines the refs point at (members are read once per process).
+    private func lines(at refs: [Snapshot.Ref]) throws -> [ArraySlice<UInt8>] {
+        try refs.map { ref in
+            let key = "\(ref.file)@\(ref.memberOffset)"
+            let member: [ArraySlice<UInt8>]
+            if let cached = memberCache[key] {
+                member = cached
+            } else {
+                guard
+                    let read = LogReader.memberLines(
+                        layout, file: ref.file, offset: ref.memberOffset, size: ref.memberSize)
+                else { throw SnapshotStale() }
+                if memberCache.count > 256 { memberCache = [:] }
+                memberCache[key] = read
+                member = read
+            }
+            guard ref.line < member.count else { throw SnapshotStale() }
+            return member[ref.line]
+        }
+    }
+
+    private func writeSnapshot(_ contents: LogReader.Contents) {
+        var byEntity: [String: [Int]] = [:]
+        byEntity.reserveCapacity(state.records.count)
+        var other: [Int] = []
+        for (index, event) in contents.events.enumerated() {
+            if state.records[event.entity] != nil {
+                byEntity[event.entity, default: []].append(index)
+            } else {
+                other.append(index)
+            }
+        }
+        var sessions: [SnapshotWriter.Session] = []
+        sessions.reserveCapacity(byEntity.count)
+        for (id, record) in state.records {
+            sessions.append(
+                SnapshotWriter.Session(
+                    id: id, start: record.start?.value.epochSeconds ?? Int64.max,
+                    visible: record.isVisible, events: byEntity[id] ?? []))
+        }
+        let meta = Snapshot.Meta(
+            journal: journalID, watermark: watermark, latest: state.latest, files: [])
+        guard
+            let bytes = SnapshotWriter.build(
+                meta: meta, locations: contents.locations, sessions: sessions, other: other,
+                eventIDs: contents.events.map(\.id))
+        else { return }
+        do {
+            try FileSystem.makeDirectories(layout.cache)
+            try FileSystem.writeAtomically(bytes, to: snapshotPath)
+        } catch {
+            // Only a cache: the next open folds the log again.
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import EventLog
+import Foundation
+import Limber
+import Testing
+
+@Suite("the snapshot in local/cache")
+struct SnapshotTests {
+    /// Logs `count` sessions a day apart and returns them, oldest first.
+    private func logDays(_ journal: Journal, _ count: Int) throws -> [Session] {
+        try (0..<count).map { day in
+            try journal.log(LogRequest(
+                start: LocalTimestamp(epochSeconds: 1_790_000_000 + Int64(day) * 86_400, utcOffsetSeconds: 3600),
+                sets: [SetSpec(exercise: "rockback", sets: Facade.reps(10 + day))])).value
+        }
+    }
+
+    @Test("a warm open shows, amends, deletes and restores sessions that live only in the snapshot")
+    func writesThroughTheSnapshot() throws {
+        let folder = try TestFolder()
+        defer { folder.remove() }
+        let logged = try logDays(try folder.makeJournal(), 5)
+        // A cold open writes the snapshot; every open after it is warm.
+        _ = try Journal.open(at: folder.journalPath, options: Facade.options)
+        let snapshot = folder.journalPath + "/local/cache/snapshot"
+        #expect(FileManager.default.fileExists(atPath: snapshot))
+        let size = try #require(try FileManager.default.attributesOfItem(atPath: snapshot)[.size] as? Int)
+        #expect(size < 4096, "the snapshot points into the log, it does not copy it (\(size) bytes)")
+
+        let warm = try Journal.open(at: folder.journalPath, options: Facade.options)
+        #expect(try warm.sessions == logged)
+        #expect(try warm.sessions(matching: SessionFilter(last: 2)) == Array(logged.suffix(2)))
+        let first = logged[0]
+        #expect(try warm.session(String(first.id.prefix(8))) == first)
+
+        let amended = try warm.amend(first.id, AmendRequest(painAfter: PainScore(rawValue: 2)))
+        #expect(amended.value.painAfter == PainScore(rawValue: 2))
+        #expect(amended.value.entries == first.entries, "the rest of the session came from the log")
+        _ = try Journal.open(at: folder.journalPath, options: Facade.options).delete(logged[1].id)
+        let after = try Journal.open(at: folder.journalPath, options: Facade.options)
+        #expect(try after.sessions.map(\.id) == [logged[0].id] + logged[2...].map(\.id))
+        #expect(after.isDeleted(logged[1].id))
+        _ = try after.restore(logged[1].id)
+
+        // The same state with the snapshot deleted (a cold open folds the log).
+        try FileManager.default.removeItem(atPath: folder.journalPath + "/local/cache")
+        let cold = try Journal.open(at: folder.journalPath, options: Facade.options)
+        var expected = logged
+        expected[0] = amended.value
+        #expect(try cold.sessions == expected)
+    }
+
+    @Test("a snapshot that points at the wrong bytes is noticed and the log is folded again")
+    func staleSnapshotFallsBack() throws {
+        let folder = try TestFolder()
+        defer { folder.remove() }
+        let logged = try logDays(try folder.makeJournal(), 3)
+        _ = try Journal.open(at: folder.journalPath, options: Facade.options)
+        // Recompress the same events into a segment of the same name whose members sit at other
+        // offsets (as if another copy of the file arrived): the refs no longer match.
+        let devices = folder.journalPath + "/devices"
+        let device = try #require(try FileManager.default.contentsOfDirectory(atPath: devices).first)
+        let segment = devices + "/" + device + "/0000000000000001.jsonl.gz"
+        let lines = try Self.zcat(segment)
+        #expect(lines.count > 0)
+        // One member instead of three: the snapshot's member offsets point into the middle of it.
+        try Data(try GzipMember.encode(payload: Array(lines), firstSeq: 1, count: 3, level: 9))
+            .write(to: URL(fileURLWithPath: segment))
+        let reopened = try Journal.open(at: folder.journalPath, options: Facade.options)
+        #expect(try reopened.sessions == logged)
+    }
+
+    private static func zcat(_ path: String) throws -> Data {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/zcat")
+        process.arguments = [path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return data
+    }
+}
