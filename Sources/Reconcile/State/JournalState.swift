@@ -59,11 +59,11 @@ public struct JournalState: Sendable {
         }
         switch event.body {
         case .exerciseDefined(let exercise):
-            customExercises[exercise.id].write(exercise, stamp: stamp, eventID: event.id)
+            customExercises[exercise.id].write(exercise, stamp: stamp)
         case .routineDefined(let routine):
-            customRoutines[routine.id].write(routine, stamp: stamp, eventID: event.id)
+            customRoutines[routine.id].write(routine, stamp: stamp)
         case .profileSet(let profile):
-            profileRegister.write(profile, stamp: stamp, eventID: event.id)
+            profileRegister.write(profile, stamp: stamp)
         case .unknown, .sessionLogged, .sessionAmended, .sessionDeleted, .sessionRestored:
             break
         }

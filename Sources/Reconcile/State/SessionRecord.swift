@@ -53,32 +53,32 @@ package struct SessionRecord: Sendable, Hashable {
     mutating func apply(_ event: Event, stamp: EventOrder) {
         history.record(event)
         switch event.body {
-        case .sessionLogged(let session): applyLogged(session, stamp: stamp, eventID: event.id)
-        case .sessionAmended(let patch): applyPatch(patch, stamp: stamp, eventID: event.id)
-        case .sessionDeleted: deleted.write(true, stamp: stamp, eventID: event.id)
-        case .sessionRestored: deleted.write(false, stamp: stamp, eventID: event.id)
+        case .sessionLogged(let session): applyLogged(session, stamp: stamp)
+        case .sessionAmended(let patch): applyPatch(patch, stamp: stamp)
+        case .sessionDeleted: deleted.write(true, stamp: stamp)
+        case .sessionRestored: deleted.write(false, stamp: stamp)
         default: break
         }
     }
 
     /// Applies a whole logged session.
-    mutating func applyLogged(_ session: Session, stamp: EventOrder, eventID: String) {
+    mutating func applyLogged(_ session: Session, stamp: EventOrder) {
         logged = true
-        apply(.start(session.start), stamp: stamp, eventID: eventID, index: 0)
-        apply(.durationSeconds(session.durationSeconds), stamp: stamp, eventID: eventID, index: 0)
-        apply(.routine(session.routine), stamp: stamp, eventID: eventID, index: 0)
-        apply(.painBefore(session.painBefore), stamp: stamp, eventID: eventID, index: 0)
-        apply(.painAfter(session.painAfter), stamp: stamp, eventID: eventID, index: 0)
-        apply(.notes(session.notes), stamp: stamp, eventID: eventID, index: 0)
+        apply(.start(session.start), stamp: stamp, index: 0)
+        apply(.durationSeconds(session.durationSeconds), stamp: stamp, index: 0)
+        apply(.routine(session.routine), stamp: stamp, index: 0)
+        apply(.painBefore(session.painBefore), stamp: stamp, index: 0)
+        apply(.painAfter(session.painAfter), stamp: stamp, index: 0)
+        apply(.notes(session.notes), stamp: stamp, index: 0)
         for (index, entry) in Self.combined(session.entries).enumerated() {
-            apply(.entry(EntryKey(entry), entry), stamp: stamp, eventID: eventID, index: index)
+            apply(.entry(EntryKey(entry), entry), stamp: stamp, index: index)
         }
     }
 
     /// Applies an amendment.
-    mutating func applyPatch(_ patch: SessionPatch, stamp: EventOrder, eventID: String) {
+    mutating func applyPatch(_ patch: SessionPatch, stamp: EventOrder) {
         for (index, change) in patch.changes.enumerated() {
-            apply(change, stamp: stamp, eventID: eventID, index: index)
+            apply(change, stamp: stamp, index: index)
         }
     }
 
@@ -107,17 +107,17 @@ package struct SessionRecord: Sendable, Hashable {
         return order.compactMap { byKey[$0] }
     }
 
-    mutating func apply(_ change: SessionChange, stamp: EventOrder, eventID: String, index: Int) {
+    mutating func apply(_ change: SessionChange, stamp: EventOrder, index: Int) {
         switch change {
-        case .start(let value): start.write(value, stamp: stamp, eventID: eventID)
+        case .start(let value): start.write(value, stamp: stamp)
         case .durationSeconds(let value):
-            durationSeconds.write(value, stamp: stamp, eventID: eventID)
-        case .routine(let value): routine.write(value, stamp: stamp, eventID: eventID)
-        case .painBefore(let value): painBefore.write(value, stamp: stamp, eventID: eventID)
-        case .painAfter(let value): painAfter.write(value, stamp: stamp, eventID: eventID)
-        case .notes(let value): notes.write(value, stamp: stamp, eventID: eventID)
+            durationSeconds.write(value, stamp: stamp)
+        case .routine(let value): routine.write(value, stamp: stamp)
+        case .painBefore(let value): painBefore.write(value, stamp: stamp)
+        case .painAfter(let value): painAfter.write(value, stamp: stamp)
+        case .notes(let value): notes.write(value, stamp: stamp)
         case .entry(let key, let value):
-            entries[key].write(value, stamp: stamp, eventID: eventID)
+            entries[key].write(value, stamp: stamp)
             let position = EntryPosition(stamp: stamp, index: index)
             if let known = entryOrder[key] {
                 if position < known { entryOrder[key] = position }
