@@ -1,5 +1,6 @@
 import EventLog
 import FoundationEssentials
+import Glibc
 import JournalModel
 
 /// Builds the bytes of a snapshot (see ``SnapshotLayout``).
@@ -75,15 +76,24 @@ package enum SnapshotWriter {
         }
         let otherOffset = refCount
         for index in other { appendRef(index) }
+        // Ids are sorted as bytes (what the reader's binary search compares), not as Strings.
+        let sessionIDs = FixedIDs(ordered.map(\.id))
         var ids: [UInt8] = []
         ids.reserveCapacity(ordered.count * SnapshotLayout.idEntrySize)
-        for (index, session) in ordered.enumerated().sorted(by: { $0.element.id < $1.element.id }) {
-            ids.append(contentsOf: session.id.utf8)
+        for index in sessionIDs.sortedIndices() {
+            ids.append(contentsOf: sessionIDs.bytes(at: index))
             append32(&ids, UInt32(index))
         }
+        let allEvents = FixedIDs(eventIDs)
         var events: [UInt8] = []
         events.reserveCapacity(eventIDs.count * SnapshotLayout.idSize)
-        for id in Set(eventIDs).sorted() { events.append(contentsOf: id.utf8) }
+        var previous: ArraySlice<UInt8>?
+        for index in allEvents.sortedIndices() {
+            let id = allEvents.bytes(at: index)
+            if id == previous { continue }
+            events.append(contentsOf: id)
+            previous = id
+        }
 
         var fields = [Int](repeating: 0, count: SnapshotLayout.Field.allCases.count)
         var offset = SnapshotLayout.headerSize
@@ -113,6 +123,33 @@ package enum SnapshotWriter {
         file.append(contentsOf: ids)
         file.append(contentsOf: events)
         return file
+    }
+
+    /// Ids of `SnapshotLayout.idSize` bytes, packed, sortable with `memcmp`.
+    private struct FixedIDs {
+        var storage: [UInt8] = []
+        let count: Int
+
+        init(_ ids: [String]) {
+            count = ids.count
+            storage.reserveCapacity(ids.count * SnapshotLayout.idSize)
+            for id in ids { storage.append(contentsOf: id.utf8) }
+        }
+
+        func bytes(at index: Int) -> ArraySlice<UInt8> {
+            storage[(index * SnapshotLayout.idSize)..<((index + 1) * SnapshotLayout.idSize)]
+        }
+
+        func sortedIndices() -> [Int] {
+            storage.withUnsafeBytes { raw -> [Int] in
+                guard let base = raw.baseAddress else { return [] }
+                return (0..<count).sorted { lhs, rhs in
+                    memcmp(
+                        base + lhs * SnapshotLayout.idSize, base + rhs * SnapshotLayout.idSize,
+                        SnapshotLayout.idSize) < 0
+                }
+            }
+        }
     }
 
     private static func append(_ bytes: inout [UInt8], _ value: UInt64) {
