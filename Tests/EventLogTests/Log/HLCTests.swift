@@ -43,7 +43,7 @@ struct HLCTests {
 
     @Test("ordering equals string ordering (random pairs)")
     func orderingMatchesStrings() {
-        var random = LogTestRandom(seed: 0x4C43_0001)
+        var random = SplitMix64(seed: 0x4C43_0001)
         for _ in 0..<2000 {
             // Mostly near each other, so that equal milliseconds and counters come up often.
             let baseMillis = Int64.random(in: 0...9_999_999_999_999_000, using: &random)

@@ -9,20 +9,8 @@ extension Tag {
     @Tag static var logDurability: Self
 }
 
-/// A deterministic random number generator (SplitMix64) for the log tests, so failures replay.
-struct LogTestRandom: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+/// Random content for the log tests.
+extension SplitMix64 {
     /// `count` characters that deflate barely compresses (6 random bits each), JSON-safe.
     mutating func incompressibleText(count: Int) -> String {
         let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-".utf8)

@@ -78,7 +78,7 @@ struct LogWriterTests {
     func rotation() throws {
         let journal = try TemporaryJournal()
         defer { journal.remove() }
-        var random = LogTestRandom(seed: 0x5E6)
+        var random = SplitMix64(seed: 0x5E6)
         var stored: [Event] = []
         let device: String
         let secondName: String

@@ -162,7 +162,7 @@ struct EventLineParserEdgeCaseTests {
         let data = Data(Self.base.utf8)
         let event = try JSONCoding.decoder().decode(Event.self, from: data)
         // Reverse the order of every object by re-serializing.
-        var random = ParserRandom(seed: 7)
+        var random = SplitMix64(seed: 7)
         var lines: [[UInt8]] = []
         for seed in 0..<50 {
             var style = TestJSONStyle.random(&random)

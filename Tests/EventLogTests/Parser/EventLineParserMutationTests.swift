@@ -16,7 +16,7 @@ struct EventLineParserMutationTests {
             0xFE, 0xFF, UInt8(ascii: "u"), UInt8(ascii: "a"), UInt8(ascii: "D"),
         ]
 
-    static func mutate(_ line: [UInt8], _ random: inout ParserRandom) -> [UInt8] {
+    static func mutate(_ line: [UInt8], _ random: inout SplitMix64) -> [UInt8] {
         var bytes = line
         for _ in 0..<random.pick([1, 1, 1, 2, 3]) {
             guard !bytes.isEmpty else { break }
@@ -42,7 +42,7 @@ struct EventLineParserMutationTests {
     func mutations(_ seed: UInt64) {
         for seed in ParserOracle.seeds(seed) {
             var generator = ParserEventGenerator(seed: seed)
-            var random = ParserRandom(seed: seed &* 7)
+            var random = SplitMix64(seed: seed &* 7)
             var lines: [[UInt8]] = []
             for _ in 0..<150 {
                 var line = generator.line()

@@ -26,7 +26,7 @@ struct EventLineParserRandomTests {
         var lines: [[UInt8]] = []
         for seed in ParserOracle.seeds(seed) {
             var generator = ParserEventGenerator(seed: seed)
-            var random = ParserRandom(seed: seed &* 31)
+            var random = SplitMix64(seed: seed &* 31)
             for _ in 0..<400 {
                 let tree = TestJSON(parsing: generator.line())
                 for _ in 0..<2 { lines.append(tree.write(.random(&random), &random)) }
@@ -39,7 +39,7 @@ struct EventLineParserRandomTests {
 
     @Test("numbers in every notation agree", arguments: [21, 22] as [UInt64])
     func numbers(_ seed: UInt64) {
-        var random = ParserRandom(seed: seed)
+        var random = SplitMix64(seed: seed)
         var generator = ParserEventGenerator(seed: seed)
         let template = EventLineParserEdgeCaseTests.base
         var lines: [[UInt8]] = []

@@ -4,9 +4,9 @@ import JournalModel
 
 /// Random events of every body type, with awkward strings and numbers, for differential tests.
 struct ParserEventGenerator {
-    var random: ParserRandom
+    var random: SplitMix64
 
-    init(seed: UInt64) { random = ParserRandom(seed: seed) }
+    init(seed: UInt64) { random = SplitMix64(seed: seed) }
 
     /// One event encoded as `JSONCoding.encoder()` stores it (without the newline).
     mutating func line() -> [UInt8] {

@@ -3,20 +3,8 @@ import Foundation
 import JournalModel
 import Testing
 
-/// SplitMix64: a small, seeded generator, so every failure replays.
-struct ParserRandom: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+/// Random choices for the parser tests.
+extension SplitMix64 {
     mutating func chance(_ probability: Double) -> Bool {
         Double.random(in: 0..<1, using: &self) < probability
     }
@@ -190,7 +178,7 @@ struct TestJSONStyle {
     var extraKeys = 0.0
     var laterDuplicates = 0.0
 
-    static func random(_ random: inout ParserRandom) -> TestJSONStyle {
+    static func random(_ random: inout SplitMix64) -> TestJSONStyle {
         TestJSONStyle(
             shuffleKeys: random.chance(0.7), whitespace: random.pick([0, 0.1, 0.5]),
             escapes: random.pick([0, 0.05, 0.3]), renumber: random.pick([0, 0, 0.2]),
@@ -200,20 +188,20 @@ struct TestJSONStyle {
 }
 
 extension TestJSON {
-    func write(_ style: TestJSONStyle, _ random: inout ParserRandom) -> [UInt8] {
+    func write(_ style: TestJSONStyle, _ random: inout SplitMix64) -> [UInt8] {
         var out: [UInt8] = []
         write(into: &out, style, &random)
         return out
     }
 
     private static func space(
-        _ out: inout [UInt8], _ style: TestJSONStyle, _ random: inout ParserRandom
+        _ out: inout [UInt8], _ style: TestJSONStyle, _ random: inout SplitMix64
     ) {
         while random.chance(style.whitespace) { out.append(random.pick([0x20, 0x09, 0x0A, 0x0D])) }
     }
 
     private func write(
-        into out: inout [UInt8], _ style: TestJSONStyle, _ random: inout ParserRandom
+        into out: inout [UInt8], _ style: TestJSONStyle, _ random: inout SplitMix64
     ) {
         Self.space(&out, style, &random)
         switch self {
@@ -275,7 +263,7 @@ extension TestJSON {
     /// Writes a string, escaping what must be and, at random, anything else.
     static func writeString(
         _ text: String, into out: inout [UInt8], _ style: TestJSONStyle,
-        _ random: inout ParserRandom
+        _ random: inout SplitMix64
     ) {
         out.append(UInt8(ascii: "\""))
         for scalar in text.unicodeScalars {
@@ -303,7 +291,7 @@ extension TestJSON {
     }
 
     /// The same number in another notation: `12.5` as `125e-1`, `1.25E+1`, `12.50`…
-    static func renumber(_ text: String, _ random: inout ParserRandom) -> [UInt8] {
+    static func renumber(_ text: String, _ random: inout SplitMix64) -> [UInt8] {
         var digits = ""
         var exponent = 0
         var negative = false
@@ -347,7 +335,7 @@ extension TestJSON {
         return Array(result.utf8)
     }
 
-    static func randomMember(_ random: inout ParserRandom) -> (String, TestJSON) {
+    static func randomMember(_ random: inout SplitMix64) -> (String, TestJSON) {
         (
             random.pick(["x", "extra", "ID", "v2", "bodies", "entries ", "é", ""]),
             randomValue(&random, depth: 0)
@@ -355,7 +343,7 @@ extension TestJSON {
     }
 
     /// A value for keys nobody decodes, often one only a lenient scanner accepts.
-    static func randomValue(_ random: inout ParserRandom, depth: Int) -> TestJSON {
+    static func randomValue(_ random: inout SplitMix64, depth: Int) -> TestJSON {
         switch random.int(0...(depth > 2 ? 5 : 7)) {
         case 0: return .literal(random.pick(["null", "true", "false"]))
         case 1:

@@ -10,7 +10,7 @@ struct ScanFuzzTests {
 
     @Test("random bytes and mutated segments keep every invariant")
     func fuzz() throws {
-        var random = SegmentTestRandom(seed: 0x11AB_E5E6_0000_0001)
+        var random = SplitMix64(seed: 0x11AB_E5E6_0000_0001)
         let seeds = try [
             SegmentFixture.file(counts: [3, 5, 2], size: 80).bytes,
             SegmentFixture.file(counts: [1, 1], size: 150).bytes,
@@ -52,12 +52,12 @@ struct ScanFuzzTests {
         #expect(expected.subtracting(seen).isEmpty, "never reached: \(expected.subtracting(seen))")
     }
 
-    static func randomBytes(using random: inout SegmentTestRandom) -> [UInt8] {
+    static func randomBytes(using random: inout SplitMix64) -> [UInt8] {
         (0..<Int(random.next() % 96)).map { _ in UInt8(truncatingIfNeeded: random.next()) }
     }
 
     /// Random bytes strewn with gzip magics and `LB` headers, to exercise resynchronizing.
-    static func headerSoup(using random: inout SegmentTestRandom) -> [UInt8] {
+    static func headerSoup(using random: inout SplitMix64) -> [UInt8] {
         var bytes: [UInt8] = []
         for _ in 0..<Int(random.next() % 6) {
             bytes += [
@@ -73,7 +73,7 @@ struct ScanFuzzTests {
 
     /// Applies one to four random edits: flips, overwrites, insertions, deletions, cuts,
     /// duplicated ranges and lies in the `LB` member_size.
-    static func mutate(_ seed: [UInt8], using random: inout SegmentTestRandom) -> [UInt8] {
+    static func mutate(_ seed: [UInt8], using random: inout SplitMix64) -> [UInt8] {
         var bytes = seed
         func index(_ count: Int) -> Int { count == 0 ? 0 : Int(random.next() % UInt64(count)) }
         for _ in 0...index(4) {
