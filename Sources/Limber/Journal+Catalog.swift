@@ -19,13 +19,8 @@ extension Journal {
                         hint: "give the exercise a name with letters"))
             }
             try state.catalog.validateNewExercise(exercise)
-            let entity = "exercise/" + exercise.id
-            try commit(
-                [
-                    NewEvent(
-                        entity: entity, parents: state.heads(of: entity),
-                        body: .exerciseDefined(exercise))
-                ], with: writer)
+            try commitChange(
+                of: "exercise/" + exercise.id, body: .exerciseDefined(exercise), with: writer)
             return outcome(exercise, [], changed: true)
         }
     }
@@ -54,13 +49,8 @@ extension Journal {
                         hint: "give the routine a name with letters"))
             }
             try catalog.validateNewRoutine(routine)
-            let entity = "routine/" + routine.id
-            try commit(
-                [
-                    NewEvent(
-                        entity: entity, parents: state.heads(of: entity),
-                        body: .routineDefined(routine))
-                ], with: writer)
+            try commitChange(
+                of: "routine/" + routine.id, body: .routineDefined(routine), with: writer)
             return outcome(routine, [], changed: true)
         }
     }
@@ -106,13 +96,9 @@ extension Journal {
             guard profile != before else {
                 return outcome(profile, notices, changed: false)
             }
-            try commit(
-                [
-                    NewEvent(
-                        entity: "profile", parents: state.heads(of: "profile"),
-                        body: .profileSet(profile))
-                ], with: writer)
+            try commitChange(of: "profile", body: .profileSet(profile), with: writer)
             return outcome(profile, notices, changed: true)
         }
     }
+
 }

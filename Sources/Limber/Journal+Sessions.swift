@@ -112,12 +112,7 @@ extension Journal {
                         Notice(.info, "nothing changed: the session already has these values")
                     ], changed: false)
             }
-            try commit(
-                [
-                    NewEvent(
-                        entity: id, parents: state.heads(of: id),
-                        body: .sessionAmended(SessionPatch(changes)))
-                ], with: writer)
+            try commitChange(of: id, body: .sessionAmended(SessionPatch(changes)), with: writer)
             return outcome(state.session(id: id) ?? current, notices, changed: true)
         }
     }
@@ -131,9 +126,7 @@ extension Journal {
                 throw LimberError(.sessionNotFound(prefix))
             }
             guard !state.isDeleted(id) else { throw LimberError(.sessionDeleted(id)) }
-            try commit(
-                [NewEvent(entity: id, parents: state.heads(of: id), body: .sessionDeleted)],
-                with: writer)
+            try commitChange(of: id, body: .sessionDeleted, with: writer)
             return outcome(current, [], changed: true)
         }
     }
@@ -147,9 +140,7 @@ extension Journal {
                 throw LimberError(.sessionNotFound(prefix))
             }
             guard state.isDeleted(id) else { throw LimberError(.sessionNotDeleted(id)) }
-            try commit(
-                [NewEvent(entity: id, parents: state.heads(of: id), body: .sessionRestored)],
-                with: writer)
+            try commitChange(of: id, body: .sessionRestored, with: writer)
             return outcome(current, [], changed: true)
         }
     }

@@ -265,6 +265,12 @@ public final class Journal {
         }
     }
 
+    /// Appends one event that changes `entity`, naming its current heads as parents.
+    func commitChange(of entity: String, body: EventBody, with writer: LogWriter) throws {
+        try commit(
+            [NewEvent(entity: entity, parents: state.heads(of: entity), body: body)], with: writer)
+    }
+
     /// Appends one commit and applies it to the state.
     @discardableResult
     func commit(_ events: [NewEvent], with writer: LogWriter) throws -> [Event] {
