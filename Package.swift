@@ -48,10 +48,16 @@ let package = Package(
             ],
             swiftSettings: strictness
         ),
+        .executableTarget(
+            name: "LimberFuzz",
+            dependencies: ["JournalModel", "EventLog", "Reconcile"],
+            swiftSettings: strictness
+        ),
         .testTarget(name: "JournalModelTests", dependencies: ["JournalModel"], swiftSettings: strictness),
         .testTarget(name: "EventLogTests", dependencies: ["EventLog"], swiftSettings: strictness),
         .testTarget(name: "ReconcileTests", dependencies: ["Reconcile"], swiftSettings: strictness),
         .testTarget(name: "LimberTests", dependencies: ["Limber"], swiftSettings: strictness),
         .testTarget(name: "LimberCLITests", dependencies: ["LimberCLI"], swiftSettings: strictness),
+        .testTarget(name: "LimberFuzzTests", dependencies: ["LimberFuzz"], swiftSettings: strictness),
     ]
 )

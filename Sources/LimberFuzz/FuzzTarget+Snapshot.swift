@@ -1,0 +1,70 @@
+import Reconcile
+
+extension FuzzTarget {
+    /// The journal id of the snapshot seeds: `Snapshot(path:journal:)` refuses any other.
+    package static let snapshotJournal = "00000000-0000-7000-8000-00000000f022"
+
+    /// The most chronological entries walked per input (a valid header allows one per 64
+    /// bytes, so this only bounds inputs longer than libFuzzer's `-max_len`).
+    private static let entryBudget = 4096
+
+    /// Opens the input as a snapshot file and calls every accessor on everything it holds
+    /// (the refs are only checked here: following them into segments is the segment target's
+    /// part).
+    static func checkSnapshot(_ input: UnsafeRawBufferPointer) -> FuzzFailure? {
+        let target = FuzzTarget.snapshot
+        let file: ScratchFile
+        do {
+            file = try ScratchFile(contents: input)
+        } catch {
+            return target.failure("could not write the input to a scratch file: \(error)")
+        }
+        defer { file.close() }
+        guard let snapshot = Snapshot(path: file.path, journal: snapshotJournal) else {
+            return nil
+        }
+        let sessions = snapshot.sessionCount
+        guard sessions >= 0, snapshot.eventCount >= 0 else {
+            return target.failure("negative counts \(sessions), \(snapshot.eventCount)")
+        }
+        guard snapshot.chrono(-1) == nil, snapshot.chrono(sessions) == nil else {
+            return target.failure("chrono returns an entry outside 0..<\(sessions)")
+        }
+        if let problem = refProblem(snapshot.otherRefs, snapshot) {
+            return target.failure("other: " + problem)
+        }
+        for index in 0..<min(sessions, entryBudget) {
+            guard let entry = snapshot.chrono(index) else { continue }
+            if let problem = refProblem(snapshot.refs(of: entry), snapshot) {
+                return target.failure("chrono \(index): " + problem)
+            }
+            _ = snapshot.entry(id: entry.id)
+            _ = snapshot.containsEvent(entry.id)
+            for length in [0, 1, 8, 36, 40] {
+                let prefix = String(entry.id.prefix(length))
+                let found = snapshot.ids(withPrefix: prefix, limit: 4)
+                guard found.count <= 4, found.allSatisfy({ $0.hasPrefix(prefix) }) else {
+                    return target.failure(
+                        "ids(withPrefix:) of \(prefix.utf8.count) bytes returned \(found.count) "
+                            + "ids, not all with the prefix")
+                }
+            }
+        }
+        _ = snapshot.containsEvent(snapshotJournal)
+        _ = snapshot.containsEvent("")
+        _ = snapshot.entry(id: "")
+        return nil
+    }
+
+    /// What is wrong with the refs the reader returns, or `nil`: each must name one of the
+    /// snapshot's files and a non-negative place.
+    private static func refProblem(_ refs: [Snapshot.Ref]?, _ snapshot: Snapshot) -> String? {
+        for ref in refs ?? [] {
+            guard snapshot.meta.files.contains(ref.file) else { return "a ref names no file" }
+            guard ref.line >= 0, ref.memberOffset >= 0, ref.memberSize >= 0 else {
+                return "a ref has a negative place"
+            }
+        }
+        return nil
+    }
+}

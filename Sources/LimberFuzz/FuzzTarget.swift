@@ -1,0 +1,57 @@
+/// A parser of untrusted bytes (from other devices or a damaged disk) that the fuzzer drives,
+/// with the checks every input must pass besides not trapping.
+///
+/// The same code runs under libFuzzer (built with `-DLIMBER_FUZZING`, see `FuzzEntry.swift`),
+/// in the corpus replayer (the normal build of `LimberFuzz`) and in `LimberFuzzTests`.
+package enum FuzzTarget: String, CaseIterable, Sendable {
+    /// `SegmentReader.scan` of a whole segment file, inflating and walking, with the standard
+    /// limits and with small ones.
+    case segment
+    /// One event line through `EventLineParser.parse` (behind `EventDecoding.decode`) and
+    /// through `JSONDecoder`: when both accept, the same ``EventLog/Event``.
+    case event
+    /// As ``event``, and both must also accept and reject the same lines, as
+    /// `EventLineParser` documents.
+    case eventStrict = "event-strict"
+    /// A whole snapshot file through `Snapshot(path:journal:)` and every accessor.
+    case snapshot
+
+    /// The folder of `Fixtures/fuzz` that holds this target's seeds and regression inputs.
+    package var corpusName: String {
+        switch self {
+        case .segment: "segment"
+        case .event, .eventStrict: "event"
+        case .snapshot: "snapshot"
+        }
+    }
+
+    /// Runs one input through the target's parsers and checks what they return.
+    ///
+    /// - Parameter input: The input; parsers that take a buffer read exactly this one, so
+    ///   that a sanitizer sees any read past its end.
+    /// - Returns: The first check that failed, or `nil`.
+    package func run(_ input: UnsafeRawBufferPointer) -> FuzzFailure? {
+        switch self {
+        case .segment: Self.checkSegment(input)
+        case .event: Self.checkEvent(input, strict: false)
+        case .eventStrict: Self.checkEvent(input, strict: true)
+        case .snapshot: Self.checkSnapshot(input)
+        }
+    }
+
+    /// Runs one input held in an array, from a buffer of exactly its size.
+    ///
+    /// - Parameter input: The input.
+    /// - Returns: The first check that failed, or `nil`.
+    package func run(_ input: [UInt8]) -> FuzzFailure? {
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: input.count, alignment: 1)
+        defer { buffer.deallocate() }
+        buffer.copyBytes(from: input)
+        return run(UnsafeRawBufferPointer(buffer))
+    }
+
+    /// A failure of this target.
+    func failure(_ message: String) -> FuzzFailure {
+        FuzzFailure(self, message)
+    }
+}
