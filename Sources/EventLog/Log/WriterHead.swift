@@ -22,7 +22,7 @@ struct WriterHead: Codable, Sendable, Equatable {
         guard let bytes = try? FileSystem.readFile(path(layout: layout, device: device)) else {
             return nil
         }
-        return try? JSONCoding.decoder().decode(WriterHead.self, from: Data(bytes ?? []))
+        return try? JSONCoding.decoder().decode(WriterHead.self, from: Data(bytes))
     }
 
     /// `true` when the segment is still exactly as this head saw it.

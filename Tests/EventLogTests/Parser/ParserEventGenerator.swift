@@ -148,8 +148,8 @@ struct ParserEventGenerator {
         case 2: return Double(random.int(0...100_000)) / 1000
         case 3:
             return random.pick([
-                0.1, 0.2, 1e-7, 5e-324, 2.2250738585072014e-308, 1e300, 1.7976931348623157e308,
-                123_456_789.123_456_79, 9_007_199_254_740_993,
+                0.1, 0.2, 1e-7, Double.leastNonzeroMagnitude, 2.2250738585072014e-308, 1e300, 1.7976931348623157e308,
+                123_456_789.123_456_79, 9_007_199_254_740_992,
             ])
         case 4: return -Double(random.int(0...100)) / 4
         case 5: return random.pick([0.0, -0.0])
