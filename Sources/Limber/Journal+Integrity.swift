@@ -4,19 +4,28 @@ import EventLog
 public struct IntegrityReport: Sendable, Encodable {
     /// One problem: file, byte offset, what.
     public struct Problem: Sendable, Hashable, Encodable, CustomStringConvertible {
+        /// `"error"` when data is damaged or missing, `"warning"` when nothing is lost.
         public var severity: String
+        /// The file, relative to the journal folder.
         public var file: String
+        /// Byte offset in the file, when the problem has one.
         public var offset: Int?
+        /// What is wrong, in one line.
         public var message: String
         public var description: String {
             offset.map { "\(file) @ byte \($0): \(message)" } ?? "\(file): \(message)"
         }
     }
 
+    /// Every problem found, errors and warnings, in the order the segments were checked.
     public var problems: [Problem]
+    /// The number of device folders checked.
     public var devices: Int
+    /// The number of segment files checked.
     public var segments: Int
+    /// The number of valid gzip members (commits) found.
     public var members: Int
+    /// The number of events that decoded.
     public var events: Int
     /// `true` when nothing is damaged or missing (warnings, such as sync leftovers, allowed).
     public var clean: Bool
@@ -24,9 +33,15 @@ public struct IntegrityReport: Sendable, Encodable {
 
 /// What `repair` did to one segment.
 public struct RepairAction: Sendable, Hashable, Encodable {
+    /// The repaired segment, relative to the journal folder.
     public var file: String
+    /// Where the original, damaged bytes were kept (`<segment>.corrupt` or `.corrupt-N`), relative
+    /// to the journal folder.
     public var movedTo: String
+    /// The number of valid members (commits) kept in the rewritten segment.
     public var keptMembers: Int
+    /// Bytes of the original that were not part of a valid member; they are now only in the
+    /// kept copy.
     public var droppedBytes: Int
 }
 

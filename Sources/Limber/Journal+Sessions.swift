@@ -48,7 +48,8 @@ extension Journal {
             let session = Session(
                 id: EventID.makeRandom(), start: request.start ?? LocalTimestamp.now(),
                 durationSeconds: request.durationSeconds, routine: routineID,
-                painBefore: request.painBefore, painAfter: request.painAfter, notes: request.notes,
+                painBefore: request.painBefore, painAfter: request.painAfter,
+                notes: request.notes.flatMap { $0.isEmpty ? nil : $0 },
                 entries: entries)
             try commit([NewEvent(entity: session.id, body: .sessionLogged(session))], with: writer)
             return outcome(state.session(id: session.id) ?? session, notices, changed: true)
@@ -82,8 +83,10 @@ extension Journal {
             if let value = request.painAfter, value != current.painAfter {
                 changes.append(.painAfter(value))
             }
-            if let value = request.notes, value != current.notes {
-                changes.append(.notes(value.isEmpty ? nil : value))
+            if let value = request.notes {
+                // An empty note clears the notes.
+                let notes = value.isEmpty ? nil : value
+                if notes != current.notes { changes.append(.notes(notes)) }
             }
             var newEntries: [Entry] = []
             for spec in request.sets {

@@ -15,6 +15,12 @@ public final class Journal {
         /// The process environment (device fingerprint, clock overrides for tests).
         public var environment: [String: String]
 
+        /// Creates open options.
+        ///
+        /// - Parameters:
+        ///   - lockTimeout: Seconds a write waits for another writer before failing.
+        ///   - environment: The process environment; writes read `LIMBER_MACHINE_ID` from it (the
+        ///     device fingerprint).
         public init(lockTimeout: Double = 10, environment: [String: String] = [:]) {
             self.lockTimeout = lockTimeout
             self.environment = environment
@@ -237,15 +243,6 @@ public final class Journal {
         let writer = try LogWriter(
             layout: layout, lockTimeout: options.lockTimeout, environment: options.environment,
             observed: seen)
-        switch writer.identityChange {
-        case .copied(let previous)?:
-            notices.append(
-                Notice(
-                    .info,
-                    "this journal was copied from another machine or folder: writing as new device \(writer.device) (was \(previous))"
-                ))
-        case .created?, nil: break
-        }
         if writer.recoveredBytes > 0 {
             notices.append(
                 Notice(
@@ -275,6 +272,14 @@ public final class Journal {
     @discardableResult
     func commit(_ events: [NewEvent], with writer: LogWriter) throws -> [Event] {
         let stored = try writer.append(events)
+        if case .copied(let previous)? = writer.identityChange, stored.first?.seq == 1 {
+            // Said at the first append, when the new device id is actually written.
+            notices.append(
+                Notice(
+                    .info,
+                    "this journal was copied from another machine or folder: writing as new device \(writer.device) (was \(previous))"
+                ))
+        }
         for event in stored { state.apply(event) }
         // Everything before the append was read under the lock, so the new end of our open
         // segment is exactly how far this state has read it.

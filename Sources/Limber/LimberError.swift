@@ -2,6 +2,7 @@ import JournalModel
 
 /// A request the journal cannot carry out as asked; the journal is left unchanged.
 public struct LimberError: UserFacingError, Sendable, Equatable {
+    /// Why the request was refused; decides the message, the hint and the exit code.
     public enum Kind: Sendable, Equatable {
         /// No session id starts with the prefix.
         case sessionNotFound(String)
@@ -22,8 +23,12 @@ public struct LimberError: UserFacingError, Sendable, Equatable {
         case alreadyDefined(String)
     }
 
+    /// Why the request was refused.
     public var kind: Kind
 
+    /// Creates an error of the given kind.
+    ///
+    /// - Parameter kind: Why the request was refused.
     public init(_ kind: Kind) { self.kind = kind }
 
     public var description: String {
@@ -42,6 +47,8 @@ public struct LimberError: UserFacingError, Sendable, Equatable {
         }
     }
 
+    /// How to get the request through, in one line; `nil` for an `invalid` or `usage` error
+    /// given no hint.
     public var hint: String? {
         switch kind {
         case .sessionNotFound: "`limber list` shows session ids; any unique prefix works"
@@ -56,6 +63,8 @@ public struct LimberError: UserFacingError, Sendable, Equatable {
         }
     }
 
+    /// The process exit code: 2 for a usage mistake (no change asked for, an empty session,
+    /// misuse), 1 otherwise.
     public var exitCode: Int32 {
         switch kind {
         case .nothingToChange, .emptySession, .usage: 2

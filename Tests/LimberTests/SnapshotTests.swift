@@ -81,3 +81,21 @@ struct SnapshotTests {
         return data
     }
 }
+
+@Suite("notes")
+struct NoteTests {
+    @Test("an empty note is no note: logging stores none, amending one that has none changes nothing")
+    func emptyNote() throws {
+        let folder = try TestFolder()
+        defer { folder.remove() }
+        let journal = try folder.makeJournal()
+        let logged = try journal.log(LogRequest(notes: "", sets: [SetSpec(exercise: "rockback", sets: Facade.reps(10))]))
+        #expect(logged.value.notes == nil)
+        let amended = try journal.amend(logged.value.id, AmendRequest(notes: ""))
+        #expect(!amended.changed)
+        let noted = try journal.amend(logged.value.id, AmendRequest(notes: "tight"))
+        #expect(noted.value.notes == "tight")
+        let cleared = try journal.amend(logged.value.id, AmendRequest(notes: ""))
+        #expect(cleared.changed && cleared.value.notes == nil)
+    }
+}

@@ -9,6 +9,9 @@ package struct HybridClock: Sendable {
     /// The largest timestamp seen or issued so far.
     package private(set) var last: HLC
 
+    /// Creates a clock that issues only timestamps after `last`.
+    ///
+    /// - Parameter last: The largest timestamp already seen or issued; ``HLC/zero`` for none.
     package init(last: HLC = .zero) {
         self.last = last
     }

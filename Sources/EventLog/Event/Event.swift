@@ -26,6 +26,20 @@ public struct Event: Sendable, Hashable, Codable {
     /// The position of this event in the total merge order `(hlc, dev, seq)`.
     public var order: EventOrder { EventOrder(hlc: hlc, device: device, seq: seq) }
 
+    /// Creates an event with every envelope field given; the envelope version is always 1.
+    ///
+    /// - Parameters:
+    ///   - id: The event's unique id.
+    ///   - device: The device that writes it.
+    ///   - seq: Its place in that device's log, gapless from 1.
+    ///   - hlc: Its hybrid-clock timestamp.
+    ///   - prev: The chain hash of the device's previous stored line (``Hex/genesis`` for the
+    ///     first).
+    ///   - entity: The entity it is about.
+    ///   - parents: The entity's history heads the writer had seen.
+    ///   - body: The decoded body.
+    ///   - type: The stored kind; `nil` derives it from `body` (`"unknown"` when the body has
+    ///     none).
     package init(
         id: String, device: String, seq: UInt64, hlc: HLC, prev: String, entity: String,
         parents: [String], body: EventBody, type: EventType? = nil
@@ -99,10 +113,19 @@ public struct Event: Sendable, Hashable, Codable {
 
 /// The total order in which events are folded: `(hlc, dev, seq)`.
 public struct EventOrder: Sendable, Hashable, Comparable {
+    /// The hybrid-clock timestamp: the first, dominant key of the order.
     public let hlc: HLC
+    /// The writing device's id: breaks ties between equal timestamps.
     public let device: String
+    /// The per-device sequence number: the last key, unique within one device.
     public let seq: UInt64
 
+    /// Creates the order key of one event.
+    ///
+    /// - Parameters:
+    ///   - hlc: The event's hybrid-clock timestamp.
+    ///   - device: The id of the device that wrote it.
+    ///   - seq: Its sequence number in that device's log.
     public init(hlc: HLC, device: String, seq: UInt64) {
         self.hlc = hlc
         self.device = device
@@ -118,11 +141,23 @@ public struct EventOrder: Sendable, Hashable, Comparable {
 
 /// What a writer asks to append; the log assigns id (unless given), device, seq, hlc and prev.
 public struct NewEvent: Sendable {
+    /// A fixed event id (name-based for imports, so that writing it again gives the same id);
+    /// `nil` has the writer mint a UUID v7.
     public var id: String?
+    /// The entity the event is about: a session id, `exercise/<id>`, `routine/<id>`, `profile`.
     public var entity: String
+    /// The entity's history heads the caller had seen when it decided on this change.
     public var parents: [String]
+    /// The decoded body; it also decides the stored event type.
     public var body: EventBody
 
+    /// Creates an event to append.
+    ///
+    /// - Parameters:
+    ///   - id: A fixed event id, or `nil` to have the writer mint one.
+    ///   - entity: The entity the event is about.
+    ///   - parents: The entity's history heads the caller had seen.
+    ///   - body: The event's body.
     public init(id: String? = nil, entity: String, parents: [String] = [], body: EventBody) {
         self.id = id
         self.entity = entity

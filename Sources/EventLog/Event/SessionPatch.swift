@@ -2,9 +2,16 @@ import JournalModel
 
 /// Names one entry of a session: the exercise and, for one-sided work, the side.
 public struct EntryKey: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// The exercise's slug, as in the catalog.
     public var exercise: String
+    /// The side worked, or `nil` for an exercise that is not done one side at a time.
     public var side: Side?
 
+    /// Creates the key of the entry for `exercise` on `side`.
+    ///
+    /// - Parameters:
+    ///   - exercise: The exercise's slug.
+    ///   - side: The side, or `nil` when the exercise has none.
     public init(exercise: String, side: Side?) {
         self.exercise = exercise
         self.side = side
@@ -102,12 +109,17 @@ public struct SessionPatch: Sendable, Hashable, Codable {
     /// The changes, at most one per field, in field order.
     public private(set) var changes: [SessionChange]
 
+    /// Creates a patch from changes, keeping the last change given for each field.
+    ///
+    /// - Parameter changes: The changes, in any order; a later change to the same field replaces
+    ///   an earlier one.
     public init(_ changes: [SessionChange]) {
         var byField: [SessionField: SessionChange] = [:]
         for change in changes { byField[change.field] = change }
         self.changes = byField.keys.sorted().compactMap { byField[$0] }
     }
 
+    /// Whether the patch changes nothing.
     public var isEmpty: Bool { changes.isEmpty }
 
     private struct FieldKey: CodingKey {

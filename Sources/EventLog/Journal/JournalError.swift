@@ -21,10 +21,16 @@ public struct JournalError: UserFacingError, Sendable, Equatable {
         case occupied
     }
 
+    /// What went wrong; decides the message, the hint and the exit code.
     public var kind: Kind
     /// The file or folder concerned.
     public var path: String
 
+    /// Creates an error about one file or folder.
+    ///
+    /// - Parameters:
+    ///   - kind: What went wrong.
+    ///   - path: The file or folder concerned.
     public init(_ kind: Kind, path: String) {
         self.kind = kind
         self.path = path
@@ -52,6 +58,7 @@ public struct JournalError: UserFacingError, Sendable, Equatable {
         }
     }
 
+    /// How to fix the problem, in one line, for each ``Kind``.
     public var hint: String? {
         switch kind {
         case .notAJournal:
@@ -71,6 +78,7 @@ public struct JournalError: UserFacingError, Sendable, Equatable {
         }
     }
 
+    /// The process exit code: 4 when locked, 3 for a corrupt segment, 1 otherwise.
     public var exitCode: Int32 {
         switch kind {
         case .locked: 4

@@ -3,6 +3,9 @@ public struct JournalLayout: Sendable, Hashable {
     /// The journal folder.
     public let root: String
 
+    /// Creates the layout of the journal folder at `root`.
+    ///
+    /// - Parameter root: The journal folder; trailing slashes are dropped (a lone `/` is kept).
     public init(root: String) {
         var trimmed = root
         while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed.removeLast() }

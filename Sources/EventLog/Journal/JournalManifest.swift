@@ -6,12 +6,20 @@ public struct JournalManifest: Sendable, Hashable, Codable {
     /// The newest on-disk format this version reads and writes.
     public static let currentFormat = 1
 
+    /// The on-disk format version the journal was written in; never above ``currentFormat``
+    /// once loaded.
     public var format: Int
     /// The journal's id, shared by every device's copy.
     public var journal: String
     /// When the journal was created (RFC 3339).
     public var created: String
 
+    /// Creates a manifest.
+    ///
+    /// - Parameters:
+    ///   - format: The on-disk format version (1 or later).
+    ///   - journal: The journal's id, shared by every device's copy.
+    ///   - created: When the journal was created (RFC 3339).
     public init(format: Int = JournalManifest.currentFormat, journal: String, created: String) {
         self.format = format
         self.journal = journal
@@ -23,11 +31,6 @@ public struct JournalManifest: Sendable, Hashable, Codable {
     /// - Throws: ``JournalError`` `.notAJournal`, `.badMetadata` or `.newerFormat`.
     package static func load(_ layout: JournalLayout) throws(JournalError) -> JournalManifest {
         guard let bytes = try FileSystem.readFile(layout.manifest) else {
-            if FileSystem.kind(of: layout.root) == .missing
-                || FileSystem.kind(of: layout.root) == .directory
-            {
-                throw JournalError(.notAJournal, path: layout.root)
-            }
             throw JournalError(.notAJournal, path: layout.root)
         }
         let manifest: JournalManifest

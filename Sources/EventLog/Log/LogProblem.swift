@@ -8,6 +8,7 @@ public struct LogProblem: Sendable, Hashable, CustomStringConvertible {
         case warning
     }
 
+    /// Whether data is damaged (``Severity/error``) or only worth a look (``Severity/warning``).
     public var severity: Severity
     /// The file, relative to the journal folder.
     public var file: String
@@ -16,6 +17,13 @@ public struct LogProblem: Sendable, Hashable, CustomStringConvertible {
     /// What is wrong, in one line.
     public var message: String
 
+    /// Creates a problem report.
+    ///
+    /// - Parameters:
+    ///   - severity: How bad the problem is.
+    ///   - file: The file, relative to the journal folder.
+    ///   - offset: The byte offset in the file, when the problem has one.
+    ///   - message: What is wrong, in one line.
     public init(_ severity: Severity, file: String, offset: Int? = nil, message: String) {
         self.severity = severity
         self.file = file
@@ -23,7 +31,7 @@ public struct LogProblem: Sendable, Hashable, CustomStringConvertible {
         self.message = message
     }
 
-    /// `file:offset: message`.
+    /// `file @ byte offset: message`, or `file: message` without an offset.
     public var description: String {
         offset.map { "\(file) @ byte \($0): \(message)" } ?? "\(file): \(message)"
     }

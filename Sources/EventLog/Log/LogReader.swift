@@ -7,7 +7,9 @@ import JournalModel
 package struct EventLocation: Sendable, Hashable {
     /// The segment, relative to the journal folder.
     package var file: String
+    /// Byte offset of the gzip member in the segment file.
     package var memberOffset: Int
+    /// Size of the gzip member in bytes (compressed, header to trailer).
     package var memberSize: Int
     /// The line's index in the member (from 0).
     package var line: Int
@@ -116,7 +118,9 @@ package enum LogReader {
         }
         defer { close(descriptor) }
         var bytes = [UInt8](repeating: 0, count: size)
-        let count = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, size, off_t(offset)) }
+        let count = bytes.withUnsafeMutableBytes {
+            pread(descriptor, $0.baseAddress, size, off_t(offset))
+        }
         guard count == size, let scan = try? SegmentReader.scan(bytes, inflate: true),
             scan.corruption.allSatisfy({ $0.kind == .missingIndex }), scan.tornTailOffset == nil,
             scan.members.count == 1, let payload = scan.members[0].payload
@@ -147,7 +151,8 @@ package enum LogReader {
                     contents.events.append(try EventDecoding.decode(line))
                     contents.locations.append(
                         EventLocation(
-                            file: file, memberOffset: offset + member.offset, memberSize: member.size,
+                            file: file, memberOffset: offset + member.offset,
+                            memberSize: member.size,
                             line: index))
                 } catch {
                     contents.problems.append(

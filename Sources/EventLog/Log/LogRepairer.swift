@@ -17,9 +17,9 @@ package enum LogRepairer {
     /// Rewrites every segment that has damage or a torn tail with only its valid members, after
     /// keeping the original as `<name>.corrupt` (or `.corrupt-N`). Takes the writer lock.
     ///
-    /// The original stays in place until the clean copy is durable: the clean copy is written to
-    /// a temporary file, the original is hard-linked to its `.corrupt` name, and the clean copy
-    /// is renamed over the original, so a crash at any point loses nothing.
+    /// The original bytes are never without a name: the original is hard-linked to its
+    /// `.corrupt` name first, then the clean copy is written to a temporary file and renamed
+    /// over the original, so a crash at any point loses nothing.
     package static func repair(_ layout: JournalLayout, lockTimeout: Double) throws(JournalError)
         -> [Action]
     {

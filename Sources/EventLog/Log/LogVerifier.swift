@@ -5,10 +5,15 @@ import JournalModel
 package enum LogVerifier {
     /// What `verify` found.
     package struct Report: Sendable {
+        /// Every problem found, errors and warnings, in the order the segments were checked.
         package var problems: [LogProblem] = []
+        /// The number of device folders checked (stray files under `devices/` are not counted).
         package var devices = 0
+        /// The number of segment files checked, including ones that could not be read.
         package var segments = 0
+        /// The number of valid gzip members found across all segments.
         package var members = 0
+        /// The number of event lines that decoded, whether or not they passed the chain checks.
         package var events = 0
 
         /// `true` when nothing is damaged or missing (warnings allowed).
@@ -202,6 +207,11 @@ package enum LogVerifier {
 
 /// One short line for a JSON decoding error, naming the field, never the value.
 package enum DecodingErrorText {
+    /// Describes a decoding error in one short line, naming the coding path but never the value.
+    ///
+    /// - Parameter error: An error thrown while decoding an event line.
+    /// - Returns: Text such as `missing body.start`, or `not JSON` when the line is not JSON at
+    ///   all.
     package static func describe(_ error: any Error) -> String {
         if let error = error as? EventLineError { return error.description }
         guard let error = error as? DecodingError else { return "not JSON" }
@@ -219,6 +229,12 @@ package enum DecodingErrorText {
     }
 
     private static func path(_ keys: [any CodingKey]) -> String {
-        keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+        keys.reduce(into: "") { path, key in
+            if let index = key.intValue {
+                path += "[\(index)]"
+            } else {
+                path += (path.isEmpty ? "" : ".") + key.stringValue
+            }
+        }
     }
 }

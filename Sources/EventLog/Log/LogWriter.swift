@@ -12,7 +12,9 @@ package final class LogWriter {
     /// A segment rotates once it passes this size.
     package static let rotationBytes = 4 << 20
 
+    /// The journal folder this writer appends to.
     package let layout: JournalLayout
+    /// This machine's device identity for the journal; its device id names the folder written to.
     package let identity: DeviceIdentity
     /// Set when opening made a new device identity.
     package let identityChange: DeviceIdentity.Change?

@@ -8,6 +8,7 @@ public struct HistoryItem: Sendable, Hashable, Encodable {
     public var type: String
     /// The device that wrote it and its seq there.
     public var device: String
+    /// The event's sequence number in that device's log (gapless from 1).
     public var seq: UInt64
     /// The hybrid-clock time, as stored.
     public var hlc: String

@@ -2,17 +2,31 @@
 public struct LogRequest: Sendable, Hashable {
     /// When it started; now when `nil`.
     public var start: LocalTimestamp?
+    /// How long the session lasted, in seconds; `nil` when not given.
     public var durationSeconds: Int?
     /// A routine id or name: its exercises not given in `sets` are logged as prescribed.
     public var routine: String?
+    /// The pain score before the session (0–10); `nil` when not given.
     public var painBefore: PainScore?
+    /// The pain score after the session (0–10); `nil` when not given.
     public var painAfter: PainScore?
+    /// Free-text notes about the session; `nil` when not given.
     public var notes: String?
     /// `--set` values, in order.
     public var sets: [SetSpec]
     /// Exercises of the routine the person did not do (not logged as prescribed).
     public var skipping: Set<String> = []
 
+    /// Creates a log request; ``skipping`` starts empty.
+    ///
+    /// - Parameters:
+    ///   - start: When the session started; `nil` logs it as starting now.
+    ///   - durationSeconds: How long it lasted, in seconds.
+    ///   - routine: A routine id or name whose remaining exercises are logged as prescribed.
+    ///   - painBefore: The pain score before the session.
+    ///   - painAfter: The pain score after the session.
+    ///   - notes: Free-text notes.
+    ///   - sets: The `--set` values, in order.
     public init(
         start: LocalTimestamp? = nil, durationSeconds: Int? = nil, routine: String? = nil,
         painBefore: PainScore? = nil, painAfter: PainScore? = nil, notes: String? = nil,
@@ -30,17 +44,34 @@ public struct LogRequest: Sendable, Hashable {
 
 /// Changes to a logged session; `nil` leaves a field as it is.
 public struct AmendRequest: Sendable, Hashable {
+    /// A new start time.
     public var start: LocalTimestamp?
+    /// A new duration, in seconds.
     public var durationSeconds: Int?
+    /// A routine id or name, resolved against the catalog, to record as followed.
     public var routine: String?
+    /// A new pain score before the session.
     public var painBefore: PainScore?
+    /// A new pain score after the session.
     public var painAfter: PainScore?
+    /// New notes; an empty string clears them.
     public var notes: String?
     /// Each replaces the entry of its exercise (and side), or adds it.
     public var sets: [SetSpec]
     /// Exercises (`EXERCISE` or `EXERCISE:SIDE`) whose entries are removed.
     public var removeEntries: [String]
 
+    /// Creates an amendment request; every argument left at its default changes nothing.
+    ///
+    /// - Parameters:
+    ///   - start: A new start time.
+    ///   - durationSeconds: A new duration, in seconds.
+    ///   - routine: A routine id or name to record as followed.
+    ///   - painBefore: A new pain score before the session.
+    ///   - painAfter: A new pain score after the session.
+    ///   - notes: New notes; an empty string clears them.
+    ///   - sets: Entries that replace the entry of their exercise (and side), or are added.
+    ///   - removeEntries: Entries to remove, as `EXERCISE` or `EXERCISE:SIDE`.
     public init(
         start: LocalTimestamp? = nil, durationSeconds: Int? = nil, routine: String? = nil,
         painBefore: PainScore? = nil, painAfter: PainScore? = nil, notes: String? = nil,

@@ -9,6 +9,13 @@ public struct SessionFilter: Sendable, Hashable {
     /// Only the newest N.
     public var last: Int?
 
+    /// Creates a filter; every criterion left `nil` admits all sessions.
+    ///
+    /// - Parameters:
+    ///   - since: Only sessions starting at or after this instant (epoch seconds).
+    ///   - until: Only sessions starting before this instant (epoch seconds, exclusive).
+    ///   - exercise: Only sessions with an entry of this exercise id.
+    ///   - last: Only the newest N of the sessions the other criteria admit.
     public init(since: Int64? = nil, until: Int64? = nil, exercise: String? = nil, last: Int? = nil)
     {
         self.since = since
@@ -24,9 +31,20 @@ public struct SessionFilter: Sendable, Hashable {
     public static func bound(_ text: String, isUpperBound: Bool, now: LocalTimestamp = .now())
         throws -> Int64
     {
-        let parsed = try LocalTimestamp(parsingUserInput: text, now: now)
-        let isDayOnly = text.utf8.count == 10
-        return isUpperBound && isDayOnly ? parsed.epochSeconds + 86_400 : parsed.epochSeconds
+        let field = isUpperBound ? "--until" : "--since"
+        let parsed = try LocalTimestamp(parsingUserInput: text, now: now, field: field)
+        guard isUpperBound else { return parsed.epochSeconds }
+        // A whole day as the upper bound includes that day: the bound is the next local midnight
+        // (not +24 h, which is wrong on the days clocks change).
+        let word = text.split(separator: " ").joined().lowercased()
+        var day: LocalDate?
+        if word == "today" { day = now.localDate }
+        if word == "yesterday" { day = now.localDate.adding(days: -1) }
+        if day == nil { day = try? LocalDate(parsing: word, field: field) }
+        guard let day else { return parsed.epochSeconds }
+        let next = try LocalTimestamp(
+            parsingUserInput: day.adding(days: 1).description, now: now, field: field)
+        return next.epochSeconds
     }
 
     func admits(_ session: Session) -> Bool {

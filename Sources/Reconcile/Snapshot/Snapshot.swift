@@ -8,13 +8,24 @@ import JournalModel
 package final class Snapshot {
     /// What the snapshot's meta section says.
     package struct Meta: Codable, Sendable {
+        /// The id of the journal the snapshot was built for; a snapshot of another journal is
+        /// ignored.
         package var journal: String
+        /// How far each segment was read when the snapshot was built: relative path → bytes
+        /// consumed.
         package var watermark: [String: Int]
         /// The newest hybrid-clock time of the events it covers (writers observe it).
         package var latest: HLC?
         /// The segments the refs point into (relative paths).
         package var files: [String]
 
+        /// Creates the meta section.
+        ///
+        /// - Parameters:
+        ///   - journal: The journal's id.
+        ///   - watermark: How far each segment was read (relative path → bytes).
+        ///   - latest: The newest hybrid-clock time of the events covered.
+        ///   - files: The segments the refs point into; ``SnapshotWriter`` fills it in.
         package init(journal: String, watermark: [String: Int], latest: HLC?, files: [String]) {
             self.journal = journal
             self.watermark = watermark
@@ -23,8 +34,11 @@ package final class Snapshot {
         }
     }
 
+    /// The decoded meta section: journal id, watermark, newest clock time and segment paths.
     package let meta: Meta
+    /// The number of sessions in the chronological and id indexes, visible or not.
     package let sessionCount: Int
+    /// The number of distinct event ids the snapshot covers.
     package let eventCount: Int
     private let base: UnsafeRawPointer
     private let length: Int
@@ -97,8 +111,11 @@ package final class Snapshot {
 
     /// One entry of the chronological index.
     package struct ChronoEntry: Sendable {
+        /// The session's start in epoch seconds; `Int64.max` when it was not yet logged.
         package var start: Int64
+        /// Whether the session is logged and not deleted.
         package var visible: Bool
+        /// The session id (``SnapshotLayout/idSize`` bytes, as stored).
         package var id: String
         fileprivate var firstRef: Int
         fileprivate var refCount: Int
@@ -106,9 +123,13 @@ package final class Snapshot {
 
     /// Where one event of the snapshot is stored.
     package struct Ref: Sendable, Hashable {
+        /// The segment, relative to the journal folder.
         package var file: String
+        /// The line's index in the member (from 0).
         package var line: Int
+        /// Byte offset of the gzip member in the segment file.
         package var memberOffset: Int
+        /// Size of the gzip member in bytes (compressed, header to trailer).
         package var memberSize: Int
     }
 
@@ -119,7 +140,8 @@ package final class Snapshot {
         let entry = base + field(.chronoOffset) + index * SnapshotLayout.chronoEntrySize
         let start = Int64(littleEndian: entry.loadUnaligned(as: Int64.self))
         let offset = Int(
-            truncatingIfNeeded: UInt64(littleEndian: entry.loadUnaligned(fromByteOffset: 8, as: UInt64.self)))
+            truncatingIfNeeded: UInt64(
+                littleEndian: entry.loadUnaligned(fromByteOffset: 8, as: UInt64.self)))
         let count = Int(
             UInt32(littleEndian: entry.loadUnaligned(fromByteOffset: 16, as: UInt32.self)))
         let flags = UInt32(littleEndian: entry.loadUnaligned(fromByteOffset: 20, as: UInt32.self))
@@ -146,11 +168,15 @@ package final class Snapshot {
         for index in first..<(first + count) {
             let ref = base + field(.refsOffset) + index * SnapshotLayout.refSize
             let file = Int(UInt32(littleEndian: ref.loadUnaligned(as: UInt32.self)))
-            let line = Int(UInt32(littleEndian: ref.loadUnaligned(fromByteOffset: 4, as: UInt32.self)))
+            let line = Int(
+                UInt32(littleEndian: ref.loadUnaligned(fromByteOffset: 4, as: UInt32.self)))
             let offset = UInt64(littleEndian: ref.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
-            let size = Int(UInt32(littleEndian: ref.loadUnaligned(fromByteOffset: 16, as: UInt32.self)))
+            let size = Int(
+                UInt32(littleEndian: ref.loadUnaligned(fromByteOffset: 16, as: UInt32.self)))
             guard file < meta.files.count, offset < UInt64(Int.max) else { return nil }
-            result.append(Ref(file: meta.files[file], line: line, memberOffset: Int(offset), memberSize: size))
+            result.append(
+                Ref(file: meta.files[file], line: line, memberOffset: Int(offset), memberSize: size)
+            )
         }
         return result
     }
@@ -159,7 +185,7 @@ package final class Snapshot {
 
     /// The chronological entry of the session with this id.
     package func entry(id: String) -> ChronoEntry? {
-        guard let position = searchIDs(id, exact: true) else { return nil }
+        guard let position = searchIDs(id) else { return nil }
         let entry = base + field(.idsOffset) + position * SnapshotLayout.idEntrySize
         let index = Int(
             UInt32(
@@ -208,8 +234,7 @@ package final class Snapshot {
         while low < high {
             let middle = (low + high) / 2
             if compare(
-                base + field(.idsOffset) + middle * SnapshotLayout.idEntrySize, key,
-                prefixOnly: false) < 0
+                base + field(.idsOffset) + middle * SnapshotLayout.idEntrySize, key) < 0
             {
                 low = middle + 1
             } else {
@@ -219,14 +244,14 @@ package final class Snapshot {
         return low
     }
 
-    private func searchIDs(_ id: String, exact: Bool) -> Int? {
+    private func searchIDs(_ id: String) -> Int? {
         let position = lowerBound(id)
         guard position < sessionCount, idAt(position) == id else { return nil }
         return position
     }
 
     /// Compares the 36 stored bytes at `pointer` with `key` (bytewise, shorter key first).
-    private func compare(_ pointer: UnsafeRawPointer, _ key: [UInt8], prefixOnly: Bool = false)
+    private func compare(_ pointer: UnsafeRawPointer, _ key: [UInt8])
         -> Int
     {
         let count = min(key.count, SnapshotLayout.idSize)

@@ -19,11 +19,18 @@
 /// Visible sessions come first in `chrono`, by start then id; the refs of the other entities
 /// are the range `otherOffset ..< otherOffset + otherLength` of `refs` (in refs, not bytes).
 package enum SnapshotLayout {
+    /// The first 8 bytes of every snapshot; the trailing digits name the layout version, so a
+    /// snapshot of another layout is rejected on open and rebuilt.
     package static let magic: [UInt8] = Array("LBSNAP02".utf8)
+    /// Bytes in the header: the magic, then one u64 per ``Field`` (8 + 11 × 8).
     package static let headerSize = 96
+    /// Bytes in one entry of the refs section.
     package static let refSize = 24
+    /// Bytes in one entry of the chronological index.
     package static let chronoEntrySize = 64
+    /// Bytes in one entry of the id index: the id, then a u32 index into the chronological index.
     package static let idEntrySize = 40
+    /// Bytes in a stored id: a UUID in canonical 8-4-4-4-12 text form.
     package static let idSize = 36
 
     /// Header fields, each a little-endian u64 at `8 * rawValue + 8`.

@@ -7,13 +7,23 @@ import JournalModel
 package enum SnapshotWriter {
     /// One session of the snapshot.
     package struct Session {
+        /// The session id; must be exactly ``SnapshotLayout/idSize`` bytes of UTF-8 to be stored.
         package var id: String
         /// Start (epoch seconds) of the session as folded; `Int64.max` when not yet logged.
         package var start: Int64
+        /// Whether the session is logged and not deleted; visible sessions come first in the
+        /// chronological index.
         package var visible: Bool
         /// Where its events are stored (indexes into the `locations` given to `build`).
         package var events: [Int]
 
+        /// Describes one session to store.
+        ///
+        /// - Parameters:
+        ///   - id: The session id (``SnapshotLayout/idSize`` bytes).
+        ///   - start: Its start in epoch seconds, or `Int64.max` when not yet logged.
+        ///   - visible: Whether it is logged and not deleted.
+        ///   - events: The indexes of its events in the `locations` given to `build`.
         package init(id: String, start: Int64, visible: Bool, events: [Int]) {
             self.id = id
             self.start = start
@@ -116,7 +126,8 @@ package enum SnapshotWriter {
         var file = SnapshotLayout.magic
         file.reserveCapacity(offset)
         for value in fields { append(&file, UInt64(value)) }
-        file.append(contentsOf: [UInt8](repeating: 0, count: SnapshotLayout.headerSize - file.count))
+        file.append(
+            contentsOf: [UInt8](repeating: 0, count: SnapshotLayout.headerSize - file.count))
         file.append(contentsOf: metaBytes)
         file.append(contentsOf: refs)
         file.append(contentsOf: chrono)

@@ -20,6 +20,7 @@ public struct JournalState: Sendable {
     /// Events applied, per device: the highest seq.
     public private(set) var deviceHeads: [String: UInt64] = [:]
 
+    /// Creates the empty state: no sessions, no custom catalog entries, the default profile.
     public init() {}
 
     /// Folds `events` (any order) into a new state.
@@ -42,10 +43,13 @@ public struct JournalState: Sendable {
             if records[event.entity] == nil {
                 var record = SessionRecord(id: event.entity)
                 // Events of other types that arrived first count for its heads.
-                if let earlier = histories.removeValue(forKey: event.entity) { record.history = earlier }
+                if let earlier = histories.removeValue(forKey: event.entity) {
+                    record.history = earlier
+                }
                 records[event.entity] = record
             }
-            records[event.entity, default: SessionRecord(id: event.entity)].apply(event, stamp: stamp)
+            records[event.entity, default: SessionRecord(id: event.entity)].apply(
+                event, stamp: stamp)
             return
         default:
             break

@@ -8,6 +8,11 @@ package struct Register<Value: Sendable & Hashable>: Sendable, Hashable {
     package private(set) var value: Value
     package private(set) var stamp: EventOrder
 
+    /// Creates a register holding its first write.
+    ///
+    /// - Parameters:
+    ///   - value: The value written.
+    ///   - stamp: The merge-order position of the event that wrote it.
     package init(_ value: Value, stamp: EventOrder) {
         self.value = value
         self.stamp = stamp

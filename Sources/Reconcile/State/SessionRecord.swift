@@ -4,27 +4,41 @@ import JournalModel
 /// Everything the fold knows about one session: one register per field and per entry, the
 /// deletion register.
 package struct SessionRecord: Sendable, Hashable {
+    /// The session id: the `entity` of every event folded into this record.
     package let id: String
+    /// When the session started; `nil` until an event set it.
     package var start: Register<LocalTimestamp>?
+    /// How long the session lasted, in seconds; the register holds `nil` once a change cleared it.
     package var durationSeconds: Register<Int?>?
+    /// The id of the routine followed, if any.
     package var routine: Register<String?>?
+    /// The pain score reported before the session.
     package var painBefore: Register<PainScore?>?
+    /// The pain score reported after the session.
     package var painAfter: Register<PainScore?>?
+    /// The session's free-text notes.
     package var notes: Register<String?>?
+    /// One register per entry key; a register holding `nil` is an entry removed by an amendment.
     package var entries: [EntryKey: Register<Entry?>] = [:]
     /// Where each entry stands in the session: (event that first wrote it, index in that event).
     package var entryOrder: [EntryKey: EntryPosition] = [:]
+    /// Whether the session is deleted: `true` from `session.deleted`, `false` from
+    /// `session.restored`, the later in merge order winning; `nil` when neither was seen.
     package var deleted: Register<Bool>?
     /// The events seen for this session, for its heads.
     package var history = EntityHistory()
     /// `true` once the `session.logged` event has been seen.
     package var logged = false
 
+    /// Creates the empty record of session `id`, before any of its events are applied.
     package init(id: String) { self.id = id }
 
     /// The position of an entry: by the first event that wrote it, then within that event.
     package struct EntryPosition: Sendable, Hashable, Comparable {
+        /// The merge-order position of the first event that wrote the entry.
         package var stamp: EventOrder
+        /// The change's index within that event (entry index of a logged session, change index
+        /// of a patch).
         package var index: Int
         package static func < (lhs: Self, rhs: Self) -> Bool {
             (lhs.stamp, lhs.index) < (rhs.stamp, rhs.index)
@@ -82,7 +96,7 @@ package struct SessionRecord: Sendable, Hashable {
         }
     }
 
-    /// Sessions logged twice under one key (same exercise and side) are one entry whose sets
+    /// Entries logged twice under one key (same exercise and side) are one entry whose sets
     /// follow each other.
     static func combined(_ entries: [Entry]) -> [Entry] {
         var unique = true

@@ -1,0 +1,233 @@
+import FoundationEssentials
+import Glibc
+import JournalModel
+import SystemPackage
+
+/// Copies the complete members another journal folder has and this one lacks (DESIGN §5).
+///
+/// Each device is taken on its own. Only members that continue this journal's copy of that
+/// device exactly are taken: the next seq, a `prev` chain that continues the last event we
+/// have, every line a valid event of that device. They are copied byte for byte into the
+/// segment of the same name, so every copy of a device's folder is a prefix of the writer's,
+/// and a file synchronizer never sees two versions of one file. A member still being copied
+/// into the other folder (a torn tail) has simply "not arrived yet". The same seq with other
+/// content there is a forked device: nothing more of it is taken, and the plan says why.
+package enum LogMerger {
+    /// Plans a merge of `source` into `target` without writing anything.
+    ///
+    /// - Parameter ownDevice: This machine's device id: the other folder may hold nothing of it
+    ///   that we lack (that would be another writer using our id).
+    package static func plan(
+        into target: JournalLayout, from source: JournalLayout, ownDevice: String?
+    ) throws(JournalError) -> MergePlan {
+        _ = try JournalManifest.load(source)
+        var plan = MergePlan(devices: [])
+        for device in try FileSystem.list(source.devices) where DeviceIdentity.isValidID(device) {
+            let theirs = source.deviceFolder(device)
+            guard FileSystem.kind(of: theirs) == .directory else { continue }
+            let ours = try LogWriter.lastEvent(in: target.deviceFolder(device))
+            var planner = DevicePlanner(
+                device: device, lastSeq: ours?.event.seq ?? 0, lastHash: ours?.hash ?? Hex.genesis,
+                isOwn: device == ownDevice, ourSizes: try segmentSizes(target.deviceFolder(device)))
+            try planner.walk(folder: theirs)
+            if !planner.result.members.isEmpty || planner.result.refusal != nil {
+                plan.devices.append(planner.result)
+            }
+        }
+        return plan
+    }
+
+    /// Copies the planned members. Call under the writer lock. A new segment is written to a
+    /// temporary name and renamed; an existing one gets one `write` and an `fsync`.
+    package static func apply(_ plan: MergePlan, into target: JournalLayout) throws(JournalError) {
+        try FileSystem.makeDirectory(target.devices)
+        for device in plan.devices where !device.members.isEmpty {
+            let folder = target.deviceFolder(device.device)
+            try FileSystem.makeDirectory(folder)
+            var bySegment: [(String, Int, [UInt8])] = []
+            for member in device.members {
+                if let last = bySegment.last, last.0 == member.segment,
+                    last.1 + last.2.count == member.offset
+                {
+                    bySegment[bySegment.count - 1].2.append(contentsOf: member.bytes)
+                } else {
+                    bySegment.append((member.segment, member.offset, member.bytes))
+                }
+            }
+            for (segment, offset, bytes) in bySegment {
+                let path = folder + "/" + segment
+                let size = FileSystem.fileSize(path)
+                if offset == 0, size == nil {
+                    try FileSystem.writeAtomically(bytes, to: path)
+                } else if size == Int64(offset) {
+                    try append(bytes, to: path)
+                } else {
+                    throw JournalError(
+                        .badMetadata(
+                            "our copy has \(size ?? 0) bytes, the member to add starts at \(offset)"
+                        ),
+                        path: path)
+                }
+            }
+        }
+    }
+
+    private static func append(_ bytes: [UInt8], to path: String) throws(JournalError) {
+        do {
+            let descriptor = try FileDescriptor.open(
+                FilePath(path), .writeOnly, options: [.append, .closeOnExec, .noFollow])
+            defer { try? descriptor.close() }
+            _ = try descriptor.writeAll(bytes)
+            try descriptor.sync()
+        } catch {
+            throw .io("cannot append to", path, Errno.code(of: error))
+        }
+    }
+
+    private static func segmentSizes(_ folder: String) throws(JournalError) -> [String: Int] {
+        var sizes: [String: Int] = [:]
+        for name in try FileSystem.list(folder)
+        where SegmentName.firstSeq(fromFileName: name) != nil {
+            sizes[name] = FileSystem.fileSize(folder + "/" + name).map { Int($0) } ?? 0
+        }
+        return sizes
+    }
+}
+
+/// Walks one device of the other journal, collecting what continues our copy of it.
+private struct DevicePlanner {
+    var result: MergePlan.Device
+    var lastSeq: UInt64
+    var lastHash: String
+    let isOwn: Bool
+    let ourSizes: [String: Int]
+    /// Bytes each segment of ours will have after the members planned so far.
+    var plannedSizes: [String: Int]
+
+    init(device: String, lastSeq: UInt64, lastHash: String, isOwn: Bool, ourSizes: [String: Int]) {
+        result = MergePlan.Device(device: device, members: [], events: [], refusal: nil)
+        self.lastSeq = lastSeq
+        self.lastHash = lastHash
+        self.isOwn = isOwn
+        self.ourSizes = ourSizes
+        plannedSizes = ourSizes
+    }
+
+    mutating func walk(folder: String) throws(JournalError) {
+        let segments = try FileSystem.list(folder).compactMap { name in
+            SegmentName.firstSeq(fromFileName: name).map { (name, $0) }
+        }.sorted { $0.1 < $1.1 }
+        for (name, _) in segments {
+            guard result.refusal == nil else { return }
+            guard let bytes = try FileSystem.readFile(folder + "/" + name) else { continue }
+            let scan: SegmentScan
+            do { scan = try SegmentReader.scan(bytes, inflate: false) } catch {
+                refuse("segment \(name) cannot be read (\(error.message))")
+                return
+            }
+            if let damage = scan.corruption.first(where: { $0.kind != .missingIndex }) {
+                // Take what comes before the damage; what follows waits for a clean copy.
+                try take(scan.members.filter { $0.end <= damage.offset }, of: bytes, segment: name)
+                refuse("segment \(name) is damaged at byte \(damage.offset): \(damage.detail)")
+                return
+            }
+            try take(scan.members, of: bytes, segment: name)
+        }
+    }
+
+    private mutating func take(
+        _ members: [ScannedMember], of bytes: [UInt8], segment: String
+    ) throws(JournalError) {
+        for member in members {
+            guard result.refusal == nil else { return }
+            guard member.isIndexed else {
+                refuse(
+                    "segment \(segment) has a member without limber's index at byte \(member.offset)"
+                )
+                return
+            }
+            let last = member.firstSeq + UInt64(member.count) - 1
+            if member.firstSeq <= lastSeq, last > lastSeq {
+                refuse(
+                    "segment \(segment): members there are grouped differently from ours (seq \(member.firstSeq)…\(last) against our \(lastSeq))"
+                )
+                return
+            }
+            if last <= lastSeq {
+                if last == lastSeq, !confirmSame(member, of: bytes) {
+                    refuse(
+                        "forked device: its event \(lastSeq) differs from ours (another machine wrote with the same device id)"
+                    )
+                }
+                continue
+            }
+            guard member.firstSeq == lastSeq + 1 else {
+                refuse(
+                    "events \(lastSeq + 1)…\(member.firstSeq - 1) are missing there; took everything before them"
+                )
+                return
+            }
+            if isOwn {
+                refuse(
+                    "forked device: the other journal has events of this machine's device that this journal never wrote"
+                )
+                return
+            }
+            let memberBytes = Array(bytes[member.offset..<member.end])
+            guard let events = verified(memberBytes) else {
+                refuse(
+                    "segment \(segment): the member at byte \(member.offset) does not continue this device's chain"
+                )
+                return
+            }
+            guard (plannedSizes[segment] ?? 0) == member.offset else {
+                refuse(
+                    "segment \(segment): our copy is \(plannedSizes[segment] ?? 0) bytes, theirs continues at byte \(member.offset)"
+                )
+                return
+            }
+            plannedSizes[segment] = member.end
+            result.members.append(
+                MergePlan.Member(segment: segment, offset: member.offset, bytes: memberBytes))
+            result.events.append(contentsOf: events)
+        }
+    }
+
+    /// The events of a member that continues our chain exactly, or `nil`.
+    private mutating func verified(_ bytes: [UInt8]) -> [Event]? {
+        guard let scan = try? SegmentReader.scan(bytes, inflate: true), scan.problems.isEmpty,
+            scan.members.count == 1, let payload = scan.members[0].payload
+        else { return nil }
+        var events: [Event] = []
+        var seq = lastSeq
+        var hash = lastHash
+        for line in JSONLines.split(payload) {
+            guard let event = try? EventDecoding.decode(line), event.device == result.device,
+                event.seq == seq + 1, event.prev == hash
+            else { return nil }
+            seq = event.seq
+            hash = line.withUnsafeBytes { Hex.chainHash($0) }
+            events.append(event)
+        }
+        lastSeq = seq
+        lastHash = hash
+        return events
+    }
+
+    /// `true` when their event at our last seq is byte for byte the one we have.
+    private func confirmSame(_ member: ScannedMember, of bytes: [UInt8]) -> Bool {
+        guard lastSeq >= member.firstSeq,
+            let scan = try? SegmentReader.scan(
+                Array(bytes[member.offset..<member.end]), inflate: true),
+            let payload = scan.members.first?.payload
+        else { return false }
+        let lines = JSONLines.split(payload)
+        let index = Int(lastSeq - member.firstSeq)
+        guard index < lines.count else { return false }
+        return lines[index].withUnsafeBytes { Hex.chainHash($0) } == lastHash
+    }
+
+    private mutating func refuse(_ reason: String) {
+        if result.refusal == nil { result.refusal = reason }
+    }
+}

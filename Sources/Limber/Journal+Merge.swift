@@ -1,0 +1,67 @@
+import EventLog
+import Reconcile
+
+/// What a merge brought in (or would bring in, with `dryRun`), device by device.
+public struct MergeReport: Sendable, Encodable {
+    /// One device of the other journal.
+    public struct Device: Sendable, Encodable {
+        /// The device id.
+        public var device: String
+        /// Events copied (or that would be).
+        public var events: Int
+        /// Sessions this journal did not have.
+        public var newSessions: Int
+        /// Amendments, deletions and restorations of sessions.
+        public var changes: Int
+        /// Custom exercises, routines and profile changes.
+        public var definitions: Int
+        /// Why the rest of the device was not taken (a forked device, damage, a gap).
+        public var refused: String?
+    }
+
+    /// The devices with something new or a refusal.
+    public var devices: [Device]
+    /// `true` when nothing was written (`--dry-run`).
+    public var dryRun: Bool
+
+    /// Events in all devices.
+    public var events: Int { devices.reduce(0) { $0 + $1.events } }
+}
+
+extension Journal {
+    /// Merges another journal folder into this one: copies, device by device, the complete
+    /// verified members this journal lacks, then folds them. Never rewrites existing bytes.
+    ///
+    /// - Parameters:
+    ///   - path: The other journal folder.
+    ///   - dryRun: Report what would come in without writing anything.
+    /// - Returns: What came in, and every device that was refused and why.
+    public func merge(from path: String, dryRun: Bool) throws -> MergeReport {
+        try write { writer in
+            let plan = try LogMerger.plan(
+                into: layout, from: JournalLayout(root: path), ownDevice: writer.device)
+            let devices = try plan.devices.map { device in
+                var counts = MergeReport.Device(
+                    device: device.device, events: device.events.count, newSessions: 0, changes: 0,
+                    definitions: 0, refused: device.refusal)
+                for event in device.events {
+                    switch event.body {
+                    case .sessionLogged:
+                        try loadFromSnapshot(event.entity)
+                        if state.session(id: event.entity) == nil { counts.newSessions += 1 }
+                    case .sessionAmended, .sessionDeleted, .sessionRestored: counts.changes += 1
+                    case .exerciseDefined, .routineDefined, .profileSet: counts.definitions += 1
+                    case .unknown: break
+                    }
+                }
+                return counts
+            }
+            if !dryRun {
+                try LogMerger.apply(plan, into: layout)
+                let contents = try LogReader.read(layout, since: watermark)
+                if contents.continuous { try apply(contents) } else { try reopenCold() }
+            }
+            return MergeReport(devices: devices, dryRun: dryRun)
+        }
+    }
+}
