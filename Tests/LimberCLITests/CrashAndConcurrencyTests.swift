@@ -10,7 +10,7 @@ struct CrashAndConcurrencyTests {
     /// Starts `limber log` with stdout to a file; returns the process and the file.
     private func startLog(_ sandbox: Sandbox, reps: Int, tag: String) throws -> (Process, URL) {
         let output = URL(fileURLWithPath: sandbox.root + "/io/log-\(tag).out")
-        FileManager.default.createFile(atPath: output.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: LimberBinary.path)
         process.arguments = ["log", "--set", "rockback=\(reps)", "--journal", sandbox.journal]
