@@ -29,8 +29,7 @@ extension Journal {
             return false
         }
         if eventsSinceSnapshot > Self.snapshotRebuildThreshold {
-            forgetSnapshot()
-            return false
+            rewriteSnapshot(snapshot)
         }
         return true
     }
@@ -58,6 +57,7 @@ extension Journal {
         watermark = [:]
         memberCache = [:]
         eventsSinceSnapshot = 0
+        eventsOnTop = []
     }
 
     /// Runs `body`; if the snapshot turns out stale, folds the log and runs it again.
@@ -81,11 +81,12 @@ extension Journal {
 
     /// Applies events read from the log on top of the state (and snapshot).
     func apply(_ contents: LogReader.Contents) throws {
-        for event in contents.events {
+        for (event, location) in Swift.zip(contents.events, contents.locations) {
             if let snapshot, snapshot.containsEvent(event.id) { continue }
             try loadFromSnapshot(event.entity)
             state.apply(event)
             eventsSinceSnapshot += 1
+            if snapshot != nil { eventsOnTop.append((event.id, event.entity, location)) }
         }
         for (file, offset) in contents.watermark { watermark[file] = offset }
     }
@@ -124,6 +125,88 @@ extension Journal {
             }
             guard ref.line < member.count else { throw SnapshotStale() }
             return member[ref.line]
+        }
+    }
+
+    /// Writes a new snapshot from the current one plus the events on top of it: the refs of
+    /// untouched sessions are copied, touched ones get their new events' refs and their folded
+    /// start; nothing is parsed again.
+    private func rewriteSnapshot(_ old: Snapshot) {
+        var locations: [EventLocation] = []
+        var sessions: [SnapshotWriter.Session] = []
+        var other: [Int] = []
+        var eventIDs: [String] = old.eventIDs
+        var onTop: [String: [EventLocation]] = [:]
+        for item in eventsOnTop {
+            eventIDs.append(item.id)
+            if state.records[item.entity] != nil {
+                onTop[item.entity, default: []].append(item.location)
+            } else {
+                other.append(locations.count)
+                locations.append(item.location)
+            }
+        }
+        func locate(_ refs: [Snapshot.Ref]) -> [Int] {
+            refs.map { ref in
+                locations.append(
+                    EventLocation(
+                        file: ref.file, memberOffset: ref.memberOffset, memberSize: ref.memberSize,
+                        line: ref.line))
+                return locations.count - 1
+            }
+        }
+        guard let oldOther = old.otherRefs else { return }
+        other += locate(oldOther)
+        var seen: Set<String> = []
+        for index in 0..<old.sessionCount {
+            guard let entry = old.chrono(index), let refs = old.refs(of: entry) else { return }
+            seen.insert(entry.id)
+            var events = locate(refs)
+            var start = entry.start
+            var visible = entry.visible
+            if let record = state.records[entry.id] {
+                for location in onTop[entry.id] ?? [] {
+                    events.append(locations.count)
+                    locations.append(location)
+                }
+                start = record.start?.value.epochSeconds ?? Int64.max
+                visible = record.isVisible
+            }
+            sessions.append(
+                SnapshotWriter.Session(id: entry.id, start: start, visible: visible, events: events)
+            )
+        }
+        for (id, added) in onTop where !seen.contains(id) {
+            let record = state.records[id]
+            var events: [Int] = []
+            for location in added {
+                events.append(locations.count)
+                locations.append(location)
+            }
+            sessions.append(
+                SnapshotWriter.Session(
+                    id: id, start: record?.start?.value.epochSeconds ?? Int64.max,
+                    visible: record?.isVisible ?? false, events: events))
+        }
+        let meta = Snapshot.Meta(
+            journal: journalID, watermark: watermark,
+            latest: max(old.meta.latest ?? .zero, state.latest), files: [])
+        guard
+            let bytes = SnapshotWriter.build(
+                meta: meta, locations: locations, sessions: sessions, other: other,
+                eventIDs: eventIDs)
+        else { return }
+        do {
+            try FileSystem.makeDirectories(layout.cache)
+            try FileSystem.writeAtomically(bytes, to: snapshotPath)
+        } catch {
+            return  // Only a cache: the events stay on top of the old one.
+        }
+        if let fresh = Snapshot(path: snapshotPath, journal: journalID) {
+            snapshot = fresh
+            eventsSinceSnapshot = 0
+            eventsOnTop = []
+            memberCache = [:]
         }
     }
 

@@ -58,9 +58,12 @@ public final class Journal {
     var snapshot: Snapshot?
     /// Events applied on top of the snapshot.
     var eventsSinceSnapshot = 0
+    /// Where the events applied on top of the snapshot are stored, for an incremental rewrite.
+    var eventsOnTop: [(id: String, entity: String, location: EventLocation)] = []
 
-    /// After this many events on top of it, the snapshot is rebuilt on open.
-    static let snapshotRebuildThreshold = 512
+    /// After this many events on top of it, the snapshot is rewritten on open (incrementally:
+    /// its refs are copied, no event is parsed again), so every command stays O(new events).
+    static let snapshotRebuildThreshold = 64
     /// Members read for snapshot sessions in this process, by `file@offset`.
     var memberCache: [String: [ArraySlice<UInt8>]] = [:]
 

@@ -1,6 +1,6 @@
 import EventLog
 import Foundation
-import Limber
+@testable import Limber
 import Testing
 
 @Suite("the snapshot in local/cache")
@@ -47,6 +47,36 @@ struct SnapshotTests {
         var expected = logged
         expected[0] = amended.value
         #expect(try cold.sessions == expected)
+    }
+
+    @Test("many events on top of the snapshot: it is rewritten incrementally and still agrees with the log")
+    func incrementalRewrite() throws {
+        let folder = try TestFolder()
+        defer { folder.remove() }
+        let journal = try folder.makeJournal()
+        var logged = try logDays(journal, 3)
+        _ = try Journal.open(at: folder.journalPath, options: Facade.options)  // writes the snapshot
+        let writer = try Journal.open(at: folder.journalPath, options: Facade.options)
+        for day in 3..<(3 + Journal.snapshotRebuildThreshold + 5) {
+            logged.append(
+                try writer.log(LogRequest(
+                    start: LocalTimestamp(epochSeconds: 1_790_000_000 + Int64(day) * 86_400, utcOffsetSeconds: 0),
+                    sets: [SetSpec(exercise: "bird-dog", side: .left, sets: Facade.reps(day))])).value)
+        }
+        _ = try writer.amend(logged[0].id, AmendRequest(painAfter: PainScore(rawValue: 1)))
+        logged[0].painAfter = PainScore(rawValue: 1)
+        let snapshot = folder.journalPath + "/local/cache/snapshot"
+        let before = try FileManager.default.attributesOfItem(atPath: snapshot)[.modificationDate] as? Date
+        let rewriting = try Journal.open(at: folder.journalPath, options: Facade.options)
+        #expect(try rewriting.sessions == logged)
+        let after = try FileManager.default.attributesOfItem(atPath: snapshot)[.modificationDate] as? Date
+        #expect(before != after, "the snapshot was rewritten")
+        let warm = try Journal.open(at: folder.journalPath, options: Facade.options)
+        #expect(warm.eventsSinceSnapshot == 0, "the new snapshot covers every event")
+        #expect(try warm.sessions == logged)
+        #expect(try warm.session(String(logged[0].id.prefix(10))) == logged[0])
+        try FileManager.default.removeItem(atPath: folder.journalPath + "/local/cache")
+        #expect(try Journal.open(at: folder.journalPath, options: Facade.options).sessions == logged)
     }
 
     @Test("a snapshot that points at the wrong bytes is noticed and the log is folded again")

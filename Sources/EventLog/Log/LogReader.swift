@@ -13,6 +13,14 @@ package struct EventLocation: Sendable, Hashable {
     package var memberSize: Int
     /// The line's index in the member (from 0).
     package var line: Int
+
+    /// Creates a location.
+    package init(file: String, memberOffset: Int, memberSize: Int, line: Int) {
+        self.file = file
+        self.memberOffset = memberOffset
+        self.memberSize = memberSize
+        self.line = line
+    }
 }
 
 /// Reads the events of every device in a journal folder. Readers take no lock: a torn tail

@@ -207,6 +207,16 @@ package final class Snapshot {
         return found
     }
 
+    /// The ids of every event the snapshot covers, in byte order.
+    package var eventIDs: [String] {
+        (0..<eventCount).map { index in
+            String(
+                decoding: UnsafeRawBufferPointer(
+                    start: base + field(.eventsOffset) + index * SnapshotLayout.idSize,
+                    count: SnapshotLayout.idSize), as: UTF8.self)
+        }
+    }
+
     /// `true` if the snapshot covers the event with this id.
     package func containsEvent(_ id: String) -> Bool {
         let key = Array(id.utf8)
