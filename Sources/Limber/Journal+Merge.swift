@@ -49,7 +49,8 @@ extension Journal {
                     case .sessionLogged:
                         try loadFromSnapshot(event.entity)
                         if state.session(id: event.entity) == nil { counts.newSessions += 1 }
-                    case .sessionAmended, .sessionDeleted, .sessionRestored: counts.changes += 1
+                    case .sessionAmended, .sessionDeleted, .sessionRestored, .conflictResolved:
+                        counts.changes += 1
                     case .exerciseDefined, .routineDefined, .profileSet: counts.definitions += 1
                     case .unknown: break
                     }

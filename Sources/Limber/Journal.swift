@@ -137,8 +137,11 @@ public final class Journal {
     /// The person's conditions.
     public var profile: Profile { state.profile }
 
-    /// `true` when the session has unresolved concurrent edits (see `conflicts`).
-    public func isConflicted(_ id: String) -> Bool { false }
+    /// `true` when the session has unresolved concurrent edits (see ``conflicts()``).
+    public func isConflicted(_ id: String) -> Bool {
+        try? recovering { try loadFromSnapshot(id) }
+        return state.records[id]?.conflicts.isEmpty == false
+    }
 
     /// The full id of the session named by `prefix` (an id or any unique prefix of one).
     public func resolveSessionID(_ prefix: String) throws -> String {

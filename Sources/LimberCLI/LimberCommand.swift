@@ -17,7 +17,8 @@ struct LimberCommand: ParsableCommand {
         subcommands: [
             Init.self, Log.self, List.self, Show.self, Amend.self, Delete.self, Restore.self,
             Exercises.self, ExerciseCommand.self, Routines.self, RoutineCommand.self,
-            ProfileCommand.self, Merge.self, Devices.self, Verify.self, Repair.self,
+            ProfileCommand.self, Merge.self, Devices.self, Conflicts.self, Verify.self,
+            Repair.self,
         ]
     )
 

@@ -66,6 +66,7 @@ struct Observed: Equatable, CustomStringConvertible {
     var heads: [String: [String]]
     var latest: HLC
     var deviceHeads: [String: UInt64]
+    var conflicts: [String: [SessionConflict]]
 
     init(_ state: JournalState, entities: Set<String>) {
         sessions = state.sessions
@@ -77,6 +78,7 @@ struct Observed: Equatable, CustomStringConvertible {
         heads = Dictionary(uniqueKeysWithValues: entities.map { ($0, state.heads(of: $0)) })
         latest = state.latest
         deviceHeads = state.deviceHeads
+        conflicts = Dictionary(uniqueKeysWithValues: entities.map { ($0, state.records[$0]?.conflicts ?? []) })
     }
 
     var description: String {

@@ -84,6 +84,8 @@ public struct Event: Sendable, Hashable, Codable {
             body = .routineDefined(try container.decode(Routine.self, forKey: .body))
         case .profileSet:
             body = .profileSet(try container.decode(Profile.self, forKey: .body))
+        case .conflictResolved:
+            body = .conflictResolved(try container.decode(ConflictResolution.self, forKey: .body))
         default: body = .unknown
         }
     }
@@ -105,6 +107,7 @@ public struct Event: Sendable, Hashable, Codable {
         case .exerciseDefined(let exercise): try container.encode(exercise, forKey: .body)
         case .routineDefined(let routine): try container.encode(routine, forKey: .body)
         case .profileSet(let profile): try container.encode(profile, forKey: .body)
+        case .conflictResolved(let resolution): try container.encode(resolution, forKey: .body)
         case .sessionDeleted, .sessionRestored, .unknown:
             try container.encode([String: String](), forKey: .body)
         }

@@ -14,6 +14,8 @@ public enum EventBody: Sendable, Hashable {
     case routineDefined(Routine)
     /// The person's conditions, replacing the previous set.
     case profileSet(Profile)
+    /// A person's choice for a conflicted session.
+    case conflictResolved(ConflictResolution)
     /// An event of a kind this version does not know; kept on disk, ignored by the fold.
     case unknown
 
@@ -27,6 +29,7 @@ public enum EventBody: Sendable, Hashable {
         case .exerciseDefined: .exerciseDefined
         case .routineDefined: .routineDefined
         case .profileSet: .profileSet
+        case .conflictResolved: .conflictResolved
         case .unknown: nil
         }
     }

@@ -151,7 +151,7 @@ extension EventLineParser.Reader {
         switch type {
         case .sessionLogged: .session
         case .sessionAmended: .patch
-        case .exerciseDefined, .routineDefined, .profileSet: .delegated
+        case .exerciseDefined, .routineDefined, .profileSet, .conflictResolved: .delegated
         default: .ignored
         }
     }

@@ -119,6 +119,8 @@ package final class Snapshot {
         package var id: String
         fileprivate var firstRef: Int
         fileprivate var refCount: Int
+        /// How many events the session has (concurrent writes need at least three).
+        package var eventCount: Int { refCount }
     }
 
     /// Where one event of the snapshot is stored.

@@ -38,7 +38,7 @@ public struct JournalState: Sendable {
         deviceHeads[event.device] = max(deviceHeads[event.device] ?? 0, event.seq)
         let stamp = event.order
         switch event.body {
-        case .sessionLogged, .sessionAmended, .sessionDeleted, .sessionRestored:
+        case .sessionLogged, .sessionAmended, .sessionDeleted, .sessionRestored, .conflictResolved:
             // Mutated in place: a copy of the record per event would dominate a cold open.
             if records[event.entity] == nil {
                 var record = SessionRecord(id: event.entity)
@@ -68,7 +68,8 @@ public struct JournalState: Sendable {
             customRoutines[routine.id].write(routine, stamp: stamp)
         case .profileSet(let profile):
             profileRegister.write(profile, stamp: stamp)
-        case .unknown, .sessionLogged, .sessionAmended, .sessionDeleted, .sessionRestored:
+        case .unknown, .sessionLogged, .sessionAmended, .sessionDeleted, .sessionRestored,
+            .conflictResolved:
             break
         }
     }

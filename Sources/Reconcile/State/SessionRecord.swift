@@ -29,6 +29,9 @@ package struct SessionRecord: Sendable, Hashable {
     package var history = EntityHistory()
     /// `true` once the `session.logged` event has been seen.
     package var logged = false
+    /// The session's events after its creation (amendments, deletions, restorations,
+    /// resolutions), kept to find concurrent writes; most sessions have none.
+    package var writes: [SessionWrite] = []
 
     /// Creates the empty record of session `id`, before any of its events are applied.
     package init(id: String) { self.id = id }
@@ -68,9 +71,20 @@ package struct SessionRecord: Sendable, Hashable {
         history.record(event)
         switch event.body {
         case .sessionLogged(let session): applyLogged(session, stamp: stamp)
-        case .sessionAmended(let patch): applyPatch(patch, stamp: stamp)
-        case .sessionDeleted: deleted.write(true, stamp: stamp)
-        case .sessionRestored: deleted.write(false, stamp: stamp)
+        case .sessionAmended(let patch):
+            applyPatch(patch, stamp: stamp)
+            writes.append(SessionWrite(event, changes: patch.changes, deleted: nil))
+        case .sessionDeleted:
+            deleted.write(true, stamp: stamp)
+            writes.append(SessionWrite(event, changes: [], deleted: true))
+        case .sessionRestored:
+            deleted.write(false, stamp: stamp)
+            writes.append(SessionWrite(event, changes: [], deleted: false))
+        case .conflictResolved(let resolution):
+            applyPatch(resolution.patch, stamp: stamp)
+            if let value = resolution.deleted { deleted.write(value, stamp: stamp) }
+            writes.append(
+                SessionWrite(event, changes: resolution.patch.changes, deleted: resolution.deleted))
         default: break
         }
     }

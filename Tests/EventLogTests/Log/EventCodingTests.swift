@@ -97,9 +97,11 @@ struct EventCodingTests {
             id: "evening", name: "Evening", source: "physio",
             items: [RoutineItem(exercise: "bird-dog", prescription: Prescription(sets: 2, repsMin: 8, repsMax: 10, perSide: true, text: "2 × 8–10"))])),
         .profileSet(Profile(conditions: [.herniatedDisc])),
+        .conflictResolved(ConflictResolution(
+            conflict: "0123456789abcdef", patch: SessionPatch([.painAfter(PainScore(rawValue: 3))]), deleted: false)),
     ]
 
-    @Test("every body type survives a JSON round trip in its envelope", arguments: 0..<7)
+    @Test("every body type survives a JSON round trip in its envelope", arguments: 0..<8)
     func eventRoundTrip(_ index: Int) throws {
         let body = Self.bodies[index]
         let event = Event(
@@ -120,14 +122,14 @@ struct EventCodingTests {
         let text = #"""
             {"v":1,"id":"0193a1b2-3c4d-7e5f-8a6b-7c8d9e0f1a2b","dev":"00ff00ff00ff00ff","seq":7,
             "hlc":"0001732512345678-0000","prev":"\#(String(repeating: "0", count: 64))",
-            "type":"conflict.resolved","entity":"s-1","parents":["a","b"],"body":{"winner":"a","x":[1,2]}}
+            "type":"device.renamed","entity":"s-1","parents":["a","b"],"body":{"winner":"a","x":[1,2]}}
             """#
         let event = try decode(Event.self, text)
         #expect(event.body == .unknown)
-        #expect(event.type == .conflictResolved)
+        #expect(event.type.rawValue == "device.renamed")
         #expect(event.seq == 7 && event.parents == ["a", "b"] && event.entity == "s-1")
 
-        let future = try decode(Event.self, text.replacingOccurrences(of: "conflict.resolved", with: "mood.logged"))
+        let future = try decode(Event.self, text.replacingOccurrences(of: "device.renamed", with: "mood.logged"))
         #expect(future.body == .unknown)
         #expect(future.type.rawValue == "mood.logged")
     }

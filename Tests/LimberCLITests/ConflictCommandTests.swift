@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+
+@Suite("conflicts across devices")
+struct ConflictCommandTests {
+    @Test("concurrent edits on two machines: listed on both after merging, resolved once, gone on both")
+    func reviewAndResolve() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        try sandbox.initJournal()
+        let id = try sandbox.logSession("--set", "rockback=10", "--pain-after", "5")
+        let laptop = sandbox.journal
+        let desktop = sandbox.root + "/desktop"
+        try FileManager.default.copyItem(atPath: laptop, toPath: desktop)
+        let onDesktop = ["LIMBER_MACHINE_ID": "desktop"]
+        #expect(try sandbox.limber("amend", id, "--pain-after", "3").exitCode == 0)
+        #expect(try sandbox.limber(["amend", id, "--pain-after", "7", "--note", "from the desktop"], journal: desktop, environment: onDesktop).exitCode == 0)
+        #expect(try sandbox.limber(["conflicts"]).exitCode == 0, "no conflict before merging")
+
+        #expect(try sandbox.limber(["merge", desktop]).exitCode == 0)
+        #expect(try sandbox.limber(["merge", laptop], journal: desktop, environment: onDesktop).exitCode == 0)
+        let onLaptop = try sandbox.limber("conflicts", "--json")
+        #expect(onLaptop.exitCode == 3, "conflicts found: exit 3 (\(onLaptop))")
+        let listed = try onLaptop.jsonArray()
+        #expect(listed.count == 1, "the note merged without a conflict: \(listed)")
+        let conflictID = try #require(listed.first?["id"] as? String)
+        #expect(listed.first?["field"] as? String == "painAfter")
+        let onDesktopList = try sandbox.limber(["conflicts", "--json"], journal: desktop, environment: onDesktop)
+        #expect(try onDesktopList.jsonArray().first?["id"] as? String == conflictID, "the same id on every device")
+        let listing = try sandbox.limber("list", "--json").jsonArray()
+        #expect(listing.first?["conflicted"] as? Bool == true)
+
+        let resolved = try sandbox.limber("conflicts", "resolve", String(conflictID.prefix(6)), "--take", "mine")
+        #expect(resolved.exitCode == 0, "\(resolved)")
+        #expect(try sandbox.limber("conflicts").exitCode == 0)
+        #expect(try sandbox.limber(["merge", laptop], journal: desktop, environment: onDesktop).exitCode == 0)
+        #expect(try sandbox.limber(["conflicts"], journal: desktop, environment: onDesktop).exitCode == 0, "gone there too")
+        let shown = try sandbox.limber("show", id, "--json").jsonObject()
+        #expect(shown["painAfter"] as? Int == 3)
+        #expect(shown["notes"] as? String == "from the desktop")
+        #expect(try sandbox.limber(["show", id, "--json"], journal: desktop, environment: onDesktop).stdout == sandbox.limber("show", id, "--json").stdout)
+    }
+
+    @Test("--take that names no side is a usage error and changes nothing")
+    func badTake() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        try sandbox.initJournal()
+        let result = try sandbox.limber("conflicts", "resolve", "abc", "--take", "mine")
+        #expect(result.exitCode == 1, "\(result)")
+        #expect(result.stderr.contains("no conflict id"), "\(result)")
+    }
+}
