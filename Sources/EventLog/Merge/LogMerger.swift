@@ -38,8 +38,12 @@ package enum LogMerger {
     }
 
     /// Copies the planned members. Call under the writer lock. A new segment is written to a
-    /// temporary name and renamed; an existing one gets one `write` and an `fsync`.
-    package static func apply(_ plan: MergePlan, into target: JournalLayout) throws(JournalError) {
+    /// temporary name and renamed; an existing one gets one `write` and an `fsync`, or, with
+    /// `replacingFiles` (a shared folder that other machines read while we write), is rewritten
+    /// whole under a temporary name and renamed, so no reader ever sees half a member.
+    package static func apply(
+        _ plan: MergePlan, into target: JournalLayout, replacingFiles: Bool = false
+    ) throws(JournalError) {
         try FileSystem.makeDirectory(target.devices)
         for device in plan.devices where !device.members.isEmpty {
             let folder = target.deviceFolder(device.device)
@@ -59,6 +63,12 @@ package enum LogMerger {
                 let size = FileSystem.fileSize(path)
                 if offset == 0, size == nil {
                     try FileSystem.writeAtomically(bytes, to: path)
+                } else if size == Int64(offset), replacingFiles {
+                    let existing = try FileSystem.readFile(path) ?? []
+                    guard existing.count == offset else {
+                        throw JournalError(.badMetadata("changed while syncing"), path: path)
+                    }
+                    try FileSystem.writeAtomically(existing + bytes, to: path)
                 } else if size == Int64(offset) {
                     try append(bytes, to: path)
                 } else {
