@@ -50,4 +50,25 @@ struct ConflictCommandTests {
         #expect(result.exitCode == 1, "\(result)")
         #expect(result.stderr.contains("no conflict id"), "\(result)")
     }
+
+    @Test("conflicts review on a terminal: choosing side 2 settles it with that value")
+    func review() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        try sandbox.initJournal()
+        let id = try sandbox.logSession("--set", "rockback=10", "--pain-after", "5")
+        let other = sandbox.root + "/other"
+        try FileManager.default.copyItem(atPath: sandbox.journal, toPath: other)
+        #expect(try sandbox.limber("amend", id, "--pain-after", "3").exitCode == 0)
+        #expect(try sandbox.limber(["amend", id, "--pain-after", "8"], journal: other, environment: ["LIMBER_MACHINE_ID": "other"]).exitCode == 0)
+        #expect(try sandbox.limber("merge", other).exitCode == 0)
+        let sides = try #require(try sandbox.limber("conflicts", "--json").jsonArray().first?["sides"] as? [[String: Any]])
+        let second = try #require(sides.last?["value"] as? String)
+        let command = [LimberBinary.path, "conflicts", "review", "--journal", sandbox.journal]
+            .map { "'" + $0 + "'" }.joined(separator: " ")
+        let result = try sandbox.run("/usr/bin/script", ["-qec", command, "/dev/null"], stdin: "2\n")
+        #expect(result.stdout.contains("resolved 1 of 1"), "\(result)")
+        #expect(try sandbox.limber("conflicts").exitCode == 0)
+        #expect(try sandbox.limber("show", id, "--json").jsonObject()["painAfter"] as? Int == Int(second))
+    }
 }

@@ -9,7 +9,7 @@ struct Conflicts: ParsableCommand {
             The journal shows the later edit until you choose: `limber conflicts resolve ID \
             --take mine|theirs|DEVICE`. A resolution syncs like any edit.
             """,
-        subcommands: [List.self, Show.self, Resolve.self],
+        subcommands: [List.self, Show.self, Resolve.self, Review.self],
         defaultSubcommand: List.self)
 
     static func text(_ conflict: ConflictView) -> [String] {
@@ -79,6 +79,54 @@ struct Conflicts: ParsableCommand {
             let outcome = try journal.resolveConflict(id, take: take)
             Terminal.show(outcome.notices)
             Terminal.write("resolved: session \(outcome.value.id) now has your choice")
+        }
+    }
+
+    struct Review: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "review",
+            abstract: "Walk through the conflicts on a terminal, choosing a side for each.")
+
+        @OptionGroup var options: JournalOptions
+
+        func run() throws {
+            guard Terminal.isInteractive else {
+                throw LimberError(
+                    .usage(
+                        "conflicts review needs a terminal",
+                        hint: "use `limber conflicts resolve ID --take SIDE`"))
+            }
+            let journal = try options.open()
+            let conflicts = try journal.conflictViews()
+            if conflicts.isEmpty { return Terminal.write("no conflicts") }
+            var resolved = 0
+            for (number, conflict) in conflicts.enumerated() {
+                Terminal.write("\n[\(number + 1)/\(conflicts.count)]")
+                Conflicts.text(conflict).forEach(Terminal.write)
+                let choices = conflict.sides.enumerated().map { "\($0.offset + 1)" }.joined(
+                    separator: "/")
+                while true {
+                    guard
+                        let answer = Terminal.ask(
+                            "take side \(choices), s to skip, q to quit [s]: ")
+                    else { return }
+                    if answer.isEmpty || answer == "s" { break }
+                    if answer == "q" {
+                        Terminal.write("resolved \(resolved) of \(conflicts.count)")
+                        return
+                    }
+                    guard let index = Int(answer), conflict.sides.indices.contains(index - 1) else {
+                        Terminal.writeError("limber: answer \(choices), s or q")
+                        continue
+                    }
+                    let outcome = try journal.resolveConflict(
+                        conflict.id, take: conflict.sides[index - 1].device)
+                    Terminal.show(outcome.notices)
+                    resolved += 1
+                    break
+                }
+            }
+            Terminal.write("resolved \(resolved) of \(conflicts.count)")
         }
     }
 }
