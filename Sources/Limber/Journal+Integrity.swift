@@ -31,6 +31,16 @@ public struct IntegrityReport: Sendable, Encodable {
     public var clean: Bool
 }
 
+/// Events `repair` recovered from a sync tool's conflict copies of one device's segments.
+public struct RecoveredEvents: Sendable, Hashable, Encodable {
+    /// The device.
+    public var device: String
+    /// Events appended to the original segments.
+    public var events: Int
+    /// Why the rest of the copy was not taken, if anything was left.
+    public var refused: String?
+}
+
 /// What `repair` did to one segment.
 public struct RepairAction: Sendable, Hashable, Encodable {
     /// The repaired segment, relative to the journal folder.
@@ -57,6 +67,16 @@ extension Journal {
             },
             devices: report.devices, segments: report.segments, members: report.members,
             events: report.events, clean: report.isClean)
+    }
+
+    /// Keeps what sync tools' conflict copies of segments hold and the originals lack.
+    public static func recoverConflictCopies(at path: String, options: Options = Options()) throws
+        -> [RecoveredEvents]
+    {
+        try LogRepairer.recoverConflictCopies(
+            JournalLayout(root: path), lockTimeout: options.lockTimeout
+        )
+        .map { RecoveredEvents(device: $0.device, events: $0.events, refused: $0.refusal) }
     }
 
     /// Moves each damaged segment aside (`*.corrupt`) and keeps its valid members in place.

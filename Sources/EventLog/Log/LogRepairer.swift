@@ -57,4 +57,21 @@ package enum LogRepairer {
         }
         return actions
     }
+
+    /// Keeps the events that sync tools' conflict copies of segments hold and the originals
+    /// lack, by appending them to the originals (DESIGN §2). Takes the writer lock.
+    ///
+    /// - Returns: Per device, how many events were recovered (and why the rest was not).
+    package static func recoverConflictCopies(
+        _ layout: JournalLayout, lockTimeout: Double
+    ) throws(JournalError) -> [(device: String, events: Int, refusal: String?)] {
+        _ = try JournalManifest.load(layout)
+        try FileSystem.makeDirectory(layout.local)
+        let lock = try WriterLock(path: layout.lock, timeout: lockTimeout)
+        defer { lock.release() }
+        let own = DeviceIdentity.current(for: layout, environment: [:])?.device
+        let plan = try LogMerger.planConflictCopies(in: layout, ownDevice: own)
+        try LogMerger.apply(plan, into: layout)
+        return plan.devices.map { ($0.device, $0.events.count, $0.refusal) }
+    }
 }

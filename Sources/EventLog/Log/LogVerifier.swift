@@ -32,6 +32,9 @@ package enum LogVerifier {
         var report = Report()
         _ = try JournalManifest.load(layout)
         var ids: [String: String] = [:]
+        let copies = (try? LogMerger.planConflictCopies(in: layout, ownDevice: nil))?.devices ?? []
+        let recoverable = Dictionary(
+            copies.map { ($0.device, $0.events.count) }, uniquingKeysWith: +)
         for name in try FileSystem.list(layout.devices) {
             let folder = layout.deviceFolder(name)
             guard FileSystem.kind(of: folder) == .directory else {
@@ -51,10 +54,15 @@ package enum LogVerifier {
             }
             .sorted { $0.1 < $1.1 }
             for entry in entries where SegmentName.firstSeq(fromFileName: entry) == nil {
+                var message = StrayFile.describe(entry)
+                if LogMerger.conflictCopyOriginal(entry) != nil,
+                    let missing = recoverable[name], missing > 0
+                {
+                    message +=
+                        "; it holds \(missing) event(s) the original lacks: `limber repair` keeps them"
+                }
                 report.problems.append(
-                    LogProblem(
-                        .warning, file: "devices/\(name)/\(entry)",
-                        message: StrayFile.describe(entry)))
+                    LogProblem(.warning, file: "devices/\(name)/\(entry)", message: message))
             }
             for (index, (fileName, firstSeq)) in segments.enumerated() {
                 let relative = "devices/\(name)/\(fileName)"

@@ -37,6 +37,44 @@ package enum LogMerger {
         return plan
     }
 
+    /// Plans keeping what sync tools' conflict copies of segments hold (Syncthing's
+    /// `*.sync-conflict-*`, Dropbox's "conflicted copy"): members of a copy that continue the
+    /// original segment's chain are planned into the original; nothing else is touched.
+    package static func planConflictCopies(
+        in layout: JournalLayout, ownDevice: String?
+    ) throws(JournalError) -> MergePlan {
+        var plan = MergePlan(devices: [])
+        for device in try FileSystem.list(layout.devices) where DeviceIdentity.isValidID(device) {
+            let folder = layout.deviceFolder(device)
+            let copies = try FileSystem.list(folder).compactMap { name -> (String, String)? in
+                guard let original = conflictCopyOriginal(name) else { return nil }
+                return (original, folder + "/" + name)
+            }
+            guard !copies.isEmpty else { continue }
+            let ours = try LogWriter.lastEvent(in: folder)
+            var planner = DevicePlanner(
+                device: device, lastSeq: ours?.event.seq ?? 0, lastHash: ours?.hash ?? Hex.genesis,
+                isOwn: false, ourSizes: try segmentSizes(folder))
+            try planner.walk(copies.sorted { $0.0 < $1.0 })
+            if !planner.result.members.isEmpty || planner.result.refusal != nil {
+                plan.devices.append(planner.result)
+            }
+        }
+        return plan
+    }
+
+    /// The segment a sync tool's conflict copy stands for, or `nil` when `name` is not one.
+    package static func conflictCopyOriginal(_ name: String) -> String? {
+        guard name.contains(".sync-conflict-") || name.contains("conflicted copy") else {
+            return nil
+        }
+        let digits = name.prefix(SegmentName.digitCount)
+        guard digits.count == SegmentName.digitCount, digits.allSatisfy(\.isASCII),
+            digits.allSatisfy(\.isNumber)
+        else { return nil }
+        return String(digits) + SegmentName.suffix
+    }
+
     /// Copies the planned members. Call under the writer lock. A new segment is written to a
     /// temporary name and renamed; an existing one gets one `write` and an `fsync`, or, with
     /// `replacingFiles` (a shared folder that other machines read while we write), is rewritten
@@ -127,9 +165,14 @@ private struct DevicePlanner {
         let segments = try FileSystem.list(folder).compactMap { name in
             SegmentName.firstSeq(fromFileName: name).map { (name, $0) }
         }.sorted { $0.1 < $1.1 }
-        for (name, _) in segments {
+        try walk(segments.map { ($0.0, folder + "/" + $0.0) })
+    }
+
+    /// Walks files as the segments they stand for: `(segment name, path of the bytes)`.
+    mutating func walk(_ files: [(String, String)]) throws(JournalError) {
+        for (name, path) in files {
             guard result.refusal == nil else { return }
-            guard let bytes = try FileSystem.readFile(folder + "/" + name) else { continue }
+            guard let bytes = try FileSystem.readFile(path) else { continue }
             let scan: SegmentScan
             do { scan = try SegmentReader.scan(bytes, inflate: false) } catch {
                 refuse("segment \(name) cannot be read (\(error.message))")

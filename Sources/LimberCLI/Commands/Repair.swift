@@ -11,12 +11,30 @@ struct Repair: ParsableCommand {
 
     func run() throws {
         let actions = try Journal.repair(at: options.path, options: options.openOptions)
-        if output.json { return try JSONOutput.print(actions) }
-        if actions.isEmpty { Terminal.write("nothing to repair") }
+        let recovered = try Journal.recoverConflictCopies(
+            at: options.path, options: options.openOptions)
+        if output.json {
+            return try JSONOutput.print(RepairOutput(segments: actions, conflictCopies: recovered))
+        }
+        if actions.isEmpty && recovered.isEmpty { Terminal.write("nothing to repair") }
+        for item in recovered {
+            Terminal.write(
+                "device \(item.device): kept \(item.events) event(s) found only in a sync tool's conflict copy"
+            )
+            if let refused = item.refused {
+                Terminal.writeError("limber: the rest of that copy was not taken: \(refused)")
+            }
+        }
         for action in actions {
             Terminal.write(
                 "\(action.file): kept \(action.keptMembers) valid member(s), set aside \(action.droppedBytes) damaged byte(s); the original is kept as \(action.movedTo)"
             )
         }
     }
+}
+
+/// `repair --json`.
+private struct RepairOutput: Encodable {
+    var segments: [RepairAction]
+    var conflictCopies: [RecoveredEvents]
 }
