@@ -104,7 +104,8 @@ public final class Journal {
                 _ = try JournalManifest.load(layout)
                 return false
             }
-            guard try FileSystem.list(path).isEmpty else {
+            // A fresh git clone or a new Syncthing share is "empty" too.
+            guard try FileSystem.list(path).allSatisfy(Self.transportFiles.contains) else {
                 throw JournalError(.occupied, path: path)
             }
         case .missing:
@@ -112,10 +113,8 @@ public final class Journal {
         case .file, .other:
             throw JournalError(.occupied, path: path)
         }
-        try FileSystem.writeAtomically(Array("local/\n".utf8), to: path + "/.gitignore")
-        try FileSystem.writeAtomically(
-            Array("// limber: this machine's id, lock and cache\n/local\n".utf8),
-            to: path + "/.stignore")
+        try Self.ensureLine("local/", in: path + "/.gitignore")
+        try Self.ensureLine("/local", in: path + "/.stignore")
         try FileSystem.makeDirectory(layout.devices)
         try FileSystem.makeDirectory(layout.local)
         let manifest = JournalManifest(
@@ -127,6 +126,20 @@ public final class Journal {
         // leaves nothing half-made that a later open would trust.
         try FileSystem.writeAtomically(try manifest.encoded(), to: layout.manifest)
         return true
+    }
+
+    /// What git and sync tools keep in a folder; `init` may take a folder that holds only these.
+    static let transportFiles: Set<String> = [
+        ".git", ".gitignore", ".gitattributes", ".stfolder", ".stignore", ".DS_Store",
+    ]
+
+    /// Adds `line` to a small text file (creating it) unless it is already there.
+    static func ensureLine(_ line: String, in file: String) throws {
+        let existing = try FileSystem.readFile(file) ?? []
+        let text = String(decoding: existing, as: UTF8.self)
+        guard !text.split(separator: "\n").contains(where: { $0 == line }) else { return }
+        let prefix = text.isEmpty || text.hasSuffix("\n") ? text : text + "\n"
+        try FileSystem.writeAtomically(Array((prefix + line + "\n").utf8), to: file)
     }
 
     // MARK: - Reading
