@@ -23,6 +23,8 @@ public struct MergeReport: Sendable, Encodable {
     public var devices: [Device]
     /// `true` when nothing was written (`--dry-run`).
     public var dryRun: Bool
+    /// Conflicts the merge creates (or would create) in the sessions it touches.
+    public var newConflicts: Int = 0
 
     /// Events in all devices.
     public var events: Int { devices.reduce(0) { $0 + $1.events } }
@@ -57,12 +59,23 @@ extension Journal {
                 }
                 return counts
             }
-            if !dryRun {
+            let touched = Set(plan.events.map(\.entity))
+            for entity in touched { try loadFromSnapshot(entity) }
+            let before = touched.reduce(0) { $0 + (state.records[$1]?.conflicts.count ?? 0) }
+            var after = 0
+            if dryRun {
+                var preview = state
+                for event in plan.events { preview.apply(event) }
+                after = touched.reduce(0) { $0 + (preview.records[$1]?.conflicts.count ?? 0) }
+            } else {
                 try LogMerger.apply(plan, into: layout)
                 let contents = try LogReader.read(layout, since: watermark)
                 if contents.continuous { try apply(contents) } else { try reopenCold() }
+                after = touched.reduce(0) { $0 + (state.records[$1]?.conflicts.count ?? 0) }
             }
-            return MergeReport(devices: devices, dryRun: dryRun)
+            var report = MergeReport(devices: devices, dryRun: dryRun)
+            report.newConflicts = max(0, after - before)
+            return report
         }
     }
 }

@@ -40,6 +40,11 @@ struct Merge: ParsableCommand {
             if report.devices.isEmpty {
                 Terminal.write("nothing new: this journal already has everything there")
             }
+            if report.newConflicts > 0 {
+                let verb = dryRun ? " would appear" : ""
+                Terminal.write(
+                    "\(report.newConflicts) new conflict(s)\(verb): `limber conflicts` lists them")
+            }
         }
         if report.devices.contains(where: { $0.refused != nil }) { throw ExitCode(3) }
     }
