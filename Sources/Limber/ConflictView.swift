@@ -39,6 +39,22 @@ public struct ConflictView: Sendable, Hashable, Encodable {
         }
     }
 
+    /// A possible duplicate: field `duplicate`, one side per session.
+    init(_ pair: DuplicatePair, myDevice: String?) {
+        id = pair.id
+        session = pair.sessions[0].id
+        field = "duplicate"
+        sides = zip(pair.sessions, pair.devices).map { session, device in
+            let exercises = session.entries.map(\.exercise)
+            var seen: [String] = []
+            for exercise in exercises where !seen.contains(exercise) { seen.append(exercise) }
+            return Side(
+                device: device, mine: device == myDevice, time: session.start,
+                value: "session \(session.id.prefix(8)): \(seen.joined(separator: ", "))",
+                event: session.id)
+        }
+    }
+
     private static func describe(_ change: SessionChange?) -> String {
         switch change {
         case nil: "(none)"
@@ -63,15 +79,19 @@ public struct ConflictView: Sendable, Hashable, Encodable {
 }
 
 extension Journal {
-    /// The conflicts as a person reads them.
+    /// The conflicts as a person reads them, then the possible duplicates (field `duplicate`).
     public func conflictViews() throws -> [ConflictView] {
         let me = DeviceIdentity.current(for: layout, environment: options.environment)?.device
         return try conflicts().map { ConflictView($0, myDevice: me) }
+            + duplicates().map { ConflictView($0, myDevice: me) }
     }
 
-    /// One conflict as a person reads it.
+    /// One conflict (or possible duplicate) as a person reads it.
     public func conflictView(_ prefix: String) throws -> ConflictView {
         let me = DeviceIdentity.current(for: layout, environment: options.environment)?.device
-        return ConflictView(try conflict(prefix), myDevice: me)
+        switch try lookUpConflict(prefix) {
+        case .field(let conflict): return ConflictView(conflict, myDevice: me)
+        case .duplicate(let pair): return ConflictView(pair, myDevice: me)
+        }
     }
 }

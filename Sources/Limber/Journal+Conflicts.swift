@@ -20,9 +20,18 @@ extension Journal {
         }
     }
 
-    /// The conflict named by `prefix` (an id or a unique prefix of one).
-    func conflict(_ prefix: String) throws -> SessionConflict {
-        let matches = try conflicts().filter { $0.id.hasPrefix(prefix.lowercased()) }
+    /// A conflict or a possible duplicate.
+    enum Reviewable {
+        case field(SessionConflict)
+        case duplicate(DuplicatePair)
+    }
+
+    /// The conflict or possible duplicate named by `prefix` (an id or a unique prefix of one).
+    func lookUpConflict(_ prefix: String) throws -> Reviewable {
+        let needle = prefix.lowercased()
+        let fields = try conflicts().filter { $0.id.hasPrefix(needle) }.map(Reviewable.field)
+        let pairs = try duplicates().filter { $0.id.hasPrefix(needle) }.map(Reviewable.duplicate)
+        let matches = fields + pairs
         guard let first = matches.first, !prefix.isEmpty else {
             throw LimberError(
                 .invalid(
@@ -44,7 +53,12 @@ extension Journal {
     /// on every device after the next merge.
     public func resolveConflict(_ prefix: String, take: String) throws -> WriteOutcome<Session> {
         try write { writer in
-            let conflict = try conflict(prefix)
+            let conflict: SessionConflict
+            switch try lookUpConflict(prefix) {
+            case .field(let found): conflict = found
+            case .duplicate(let pair):
+                return outcome(try resolveDuplicate(pair, take: take, writer: writer))
+            }
             let me = writer.device
             let chosen: SessionConflict.Side?
             switch take.lowercased() {

@@ -74,3 +74,46 @@ struct ConflictCommandTests {
         #expect(try sandbox.limber("show", id, "--json").jsonObject()["painAfter"] as? Int == Int(second))
     }
 }
+
+@Suite("possible duplicates")
+struct DuplicateTests {
+    private func setUp(_ sandbox: Sandbox) throws -> String {
+        try sandbox.initJournal()
+        try sandbox.logSession("--set", "rockback=1", "--at", "2026-11-20 08:00")
+        let other = sandbox.root + "/other"
+        try FileManager.default.copyItem(atPath: sandbox.journal, toPath: other)
+        try sandbox.logSession("--routine", "sciatica", "--at", "2026-11-24 07:30")
+        #expect(try sandbox.limber(["log", "--routine", "sciatica", "--at", "2026-11-24 07:45"], journal: other, environment: ["LIMBER_MACHINE_ID": "other"]).exitCode == 0)
+        #expect(try sandbox.limber("merge", other).exitCode == 0)
+        return other
+    }
+
+    @Test("the same day and exercises logged on two devices is offered; keeping both is remembered and syncs")
+    func keepBoth() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let other = try setUp(sandbox)
+        let listed = try sandbox.limber("conflicts", "--json")
+        #expect(listed.exitCode == 3)
+        let duplicate = try #require(try listed.jsonArray().first { $0["field"] as? String == "duplicate" })
+        let id = try #require(duplicate["id"] as? String)
+        #expect(try sandbox.limber("conflicts", "resolve", id, "--take", "both").exitCode == 0)
+        #expect(try sandbox.limber("conflicts").exitCode == 0)
+        #expect(try sandbox.limber("list", "--json").jsonArray().count == 3, "both kept")
+        #expect(try sandbox.limber(["merge", sandbox.journal], journal: other, environment: ["LIMBER_MACHINE_ID": "other"]).exitCode == 0)
+        #expect(try sandbox.limber(["conflicts"], journal: other, environment: ["LIMBER_MACHINE_ID": "other"]).exitCode == 0, "the choice synced")
+    }
+
+    @Test("folding keeps the chosen side's session and deletes the other")
+    func fold() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        _ = try setUp(sandbox)
+        let id = try #require(try sandbox.limber("conflicts", "--json").jsonArray().first?["id"] as? String)
+        #expect(try sandbox.limber("conflicts", "resolve", id, "--take", "mine").exitCode == 0)
+        #expect(try sandbox.limber("conflicts").exitCode == 0)
+        let sessions = try sandbox.limber("list", "--json").jsonArray()
+        #expect(sessions.count == 2)
+        #expect(sessions.contains { ($0["start"] as? String)?.hasPrefix("2026-11-24T07:30") == true }, "\(sessions)")
+    }
+}

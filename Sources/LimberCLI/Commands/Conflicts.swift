@@ -13,14 +13,21 @@ struct Conflicts: ParsableCommand {
         defaultSubcommand: List.self)
 
     static func text(_ conflict: ConflictView) -> [String] {
-        var lines = [
-            "conflict \(conflict.id)  session \(conflict.session.prefix(8))  \(conflict.field)"
-        ]
+        let isDuplicate = conflict.field == "duplicate"
+        let title =
+            isDuplicate
+            ? "possible duplicate: the same day and exercises on two devices" : conflict.field
+        var lines = ["conflict \(conflict.id)  session \(conflict.session.prefix(8))  \(title)"]
         for (index, side) in conflict.sides.enumerated() {
-            let shown = index == conflict.sides.count - 1 ? "  (shown now)" : ""
+            let shown = !isDuplicate && index == conflict.sides.count - 1 ? "  (shown now)" : ""
+            let time = SessionText.timestamp(side.time) + (isDuplicate ? "" : " UTC")
             lines.append(
-                "  \(side.device)\(side.mine ? " (this machine)" : "")  \(SessionText.timestamp(side.time)) UTC  \(side.value)\(shown)"
+                "  \(side.device)\(side.mine ? " (this machine)" : "")  \(time)  \(side.value)\(shown)"
             )
+        }
+        if isDuplicate {
+            lines.append(
+                "  resolve with --take both (keep both) or a side (keep it, delete the other)")
         }
         return lines
     }
@@ -71,7 +78,10 @@ struct Conflicts: ParsableCommand {
         @Argument(help: ArgumentHelp("The conflict id or a unique prefix of it.", valueName: "id"))
         var id: String
 
-        @Option(help: ArgumentHelp("mine, theirs, or a device id (prefix).", valueName: "side"))
+        @Option(
+            help: ArgumentHelp(
+                "mine, theirs, or a device id (prefix); for a possible duplicate also both.",
+                valueName: "side"))
         var take: String
 
         func run() throws {

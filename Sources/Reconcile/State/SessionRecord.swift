@@ -32,6 +32,11 @@ package struct SessionRecord: Sendable, Hashable {
     /// The session's events after its creation (amendments, deletions, restorations,
     /// resolutions), kept to find concurrent writes; most sessions have none.
     package var writes: [SessionWrite] = []
+    /// The device that logged the session.
+    package var loggedBy: String?
+    /// Conflict ids settled for this session (a "keep both" for a possible duplicate leaves
+    /// nothing else behind).
+    package var settled: Set<String> = []
 
     /// Creates the empty record of session `id`, before any of its events are applied.
     package init(id: String) { self.id = id }
@@ -70,7 +75,9 @@ package struct SessionRecord: Sendable, Hashable {
     mutating func apply(_ event: Event, stamp: EventOrder) {
         history.record(event)
         switch event.body {
-        case .sessionLogged(let session): applyLogged(session, stamp: stamp)
+        case .sessionLogged(let session):
+            loggedBy = event.device
+            applyLogged(session, stamp: stamp)
         case .sessionAmended(let patch):
             applyPatch(patch, stamp: stamp)
             writes.append(SessionWrite(event, changes: patch.changes, deleted: nil))
@@ -81,6 +88,7 @@ package struct SessionRecord: Sendable, Hashable {
             deleted.write(false, stamp: stamp)
             writes.append(SessionWrite(event, changes: [], deleted: false))
         case .conflictResolved(let resolution):
+            settled.insert(resolution.conflict)
             applyPatch(resolution.patch, stamp: stamp)
             if let value = resolution.deleted { deleted.write(value, stamp: stamp) }
             writes.append(

@@ -1,0 +1,98 @@
+import EventLog
+import Reconcile
+
+/// Two sessions that look like one session logged on two devices: the same local day, the
+/// same exercises, different devices.
+struct DuplicatePair {
+    /// The same on every device: derived from the two session ids.
+    var id: String
+    /// The two sessions, earlier-logged first.
+    var sessions: [Session]
+    /// The device that logged each.
+    var devices: [String]
+}
+
+extension Journal {
+    /// Possible duplicates not yet settled ("keep both") or folded (one deleted).
+    func duplicates() throws -> [DuplicatePair] {
+        try recovering {
+            var candidates: Set<String> = []
+            if let snapshot {
+                // Same-day sessions are neighbours in the chronological index.
+                var previous: Snapshot.ChronoEntry?
+                for index in 0..<snapshot.sessionCount {
+                    guard let entry = snapshot.chrono(index), entry.visible else { continue }
+                    if let before = previous, entry.start - before.start < 2 * 86_400 {
+                        candidates.insert(before.id)
+                        candidates.insert(entry.id)
+                    }
+                    previous = entry
+                }
+            }
+            for id in candidates { try loadFromSnapshot(id) }
+            var groups: [String: [(Session, String)]] = [:]
+            for record in state.records.values where record.isVisible {
+                guard let session = record.session, let device = record.loggedBy else { continue }
+                let exercises = Set(session.entries.map(\.exercise)).sorted().joined(separator: ",")
+                groups["\(session.start.localDate) \(exercises)", default: []].append(
+                    (session, device))
+            }
+            var pairs: [DuplicatePair] = []
+            for group in groups.values where group.count >= 2 {
+                let sorted = group.sorted { $0.0.id < $1.0.id }
+                for i in sorted.indices {
+                    for j in sorted.indices where j > i && sorted[i].1 != sorted[j].1 {
+                        let ids = [sorted[i].0.id, sorted[j].0.id]
+                        let id = String(
+                            Hex.chainHash(
+                                Array("limber-duplicate-v1\n\(ids.joined(separator: "\n"))".utf8)
+                            ).prefix(16))
+                        let settled = ids.contains {
+                            state.records[$0]?.settled.contains(id) == true
+                        }
+                        guard !settled else { continue }
+                        pairs.append(
+                            DuplicatePair(
+                                id: id, sessions: [sorted[i].0, sorted[j].0],
+                                devices: [sorted[i].1, sorted[j].1]))
+                    }
+                }
+            }
+            return pairs.sorted { $0.id < $1.id }
+        }
+    }
+
+    /// Settles a possible duplicate: `both` keeps both (remembered, synced); a side (`mine`,
+    /// `theirs`, a device) keeps that device's session and deletes the other.
+    func resolveDuplicate(_ pair: DuplicatePair, take: String, writer: LogWriter) throws -> Session
+    {
+        if take.lowercased() == "both" {
+            let resolution = ConflictResolution(
+                conflict: pair.id, patch: SessionPatch([]), deleted: nil)
+            try commitChange(
+                of: pair.sessions[0].id, body: .conflictResolved(resolution), with: writer)
+            return pair.sessions[0]
+        }
+        let me = writer.device
+        let keep: Int?
+        switch take.lowercased() {
+        case "mine": keep = pair.devices.firstIndex(of: me)
+        case "theirs":
+            keep = pair.devices.firstIndex { $0 != me }.flatMap {
+                pair.devices.contains(me) ? $0 : nil
+            }
+        default: keep = pair.devices.firstIndex { $0.hasPrefix(take.lowercased()) }
+        }
+        guard let keep else {
+            throw LimberError(
+                .usage(
+                    "--take \(take) names neither session of duplicate \(pair.id)",
+                    hint:
+                        "use both, mine, theirs or one of the devices: \(pair.devices.joined(separator: ", "))"
+                ))
+        }
+        let other = pair.sessions[1 - keep]
+        try commitChange(of: other.id, body: .sessionDeleted, with: writer)
+        return pair.sessions[keep]
+    }
+}
