@@ -29,6 +29,7 @@ package enum LogMerger {
             var planner = DevicePlanner(
                 device: device, lastSeq: ours?.event.seq ?? 0, lastHash: ours?.hash ?? Hex.genesis,
                 isOwn: device == ownDevice, ourSizes: try segmentSizes(target.deviceFolder(device)))
+            planner.ourFolder = target.deviceFolder(device)
             try planner.walk(folder: theirs)
             if !planner.result.members.isEmpty || planner.result.refusal != nil {
                 plan.devices.append(planner.result)
@@ -151,6 +152,8 @@ private struct DevicePlanner {
     let ourSizes: [String: Int]
     /// Bytes each segment of ours will have after the members planned so far.
     var plannedSizes: [String: Int]
+    /// Our copy of the device's folder, to skip their segments we already hold whole.
+    var ourFolder: String?
 
     init(device: String, lastSeq: UInt64, lastHash: String, isOwn: Bool, ourSizes: [String: Int]) {
         result = MergePlan.Device(device: device, members: [], events: [], refusal: nil)
@@ -172,6 +175,15 @@ private struct DevicePlanner {
     mutating func walk(_ files: [(String, String)]) throws(JournalError) {
         for (name, path) in files {
             guard result.refusal == nil else { return }
+            if let ourFolder, let size = ourSizes[name], FileSystem.fileSize(path) == Int64(size),
+                let ours = WriterHead.tail(of: ourFolder + "/" + name, size: size),
+                ours == WriterHead.tail(of: path, size: size)
+            {
+                // Copies are byte-for-byte prefixes of the writer's file: the same size and the
+                // same last member trailer is the same file. Nothing to read (merging a journal
+                // with nothing new costs about as much as listing its files).
+                continue
+            }
             guard let bytes = try FileSystem.readFile(path) else { continue }
             let scan: SegmentScan
             do { scan = try SegmentReader.scan(bytes, inflate: false) } catch {
