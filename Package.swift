@@ -53,10 +53,15 @@ let package = Package(
             dependencies: ["JournalModel", "EventLog", "Reconcile"],
             swiftSettings: strictness
         ),
+        // Helpers the test targets share (a seeded random generator); not part of the product.
+        .target(name: "LimberTestSupport", path: "Tests/LimberTestSupport", swiftSettings: strictness),
         .testTarget(name: "JournalModelTests", dependencies: ["JournalModel"], swiftSettings: strictness),
-        .testTarget(name: "EventLogTests", dependencies: ["EventLog"], swiftSettings: strictness),
-        .testTarget(name: "ReconcileTests", dependencies: ["Reconcile"], swiftSettings: strictness),
-        .testTarget(name: "LimberTests", dependencies: ["Limber"], swiftSettings: strictness),
+        .testTarget(
+            name: "EventLogTests", dependencies: ["EventLog", "LimberTestSupport"], swiftSettings: strictness),
+        .testTarget(
+            name: "ReconcileTests", dependencies: ["Reconcile", "LimberTestSupport"], swiftSettings: strictness),
+        .testTarget(
+            name: "LimberTests", dependencies: ["Limber", "LimberTestSupport"], swiftSettings: strictness),
         .testTarget(name: "LimberCLITests", dependencies: ["LimberCLI"], swiftSettings: strictness),
         .testTarget(name: "LimberFuzzTests", dependencies: ["LimberFuzz"], swiftSettings: strictness),
     ]

@@ -2,6 +2,7 @@ import Foundation
 @testable import Limber
 import Reconcile
 import Testing
+import LimberTestSupport
 
 /// Random work on three machines, with random merges between them: after everyone has merged
 /// everyone, all three show the same sessions and conflicts, hold byte-identical segment files,
@@ -36,7 +37,7 @@ struct MergeConvergenceTests {
             try FileManager.default.copyItem(atPath: folder.journalPath, toPath: path)
             machines.append(Machine(path: path, options: Journal.Options(lockTimeout: 2, environment: ["LIMBER_MACHINE_ID": name])))
         }
-        var random = SeededRandom(seed: seed)
+        var random = SplitMix64(seed: seed)
         var logged: Set<String> = []
         for step in 0..<40 {
             let machine = machines[Int.random(in: 0..<3, using: &random)]
@@ -77,18 +78,5 @@ struct MergeConvergenceTests {
         #expect(logged.isSubset(of: views[0].2), "no logged session is lost")
         let files = try machines.map { try segmentFiles($0.path) }
         #expect(files[1] == files[0] && files[2] == files[0], "byte-identical segments everywhere")
-    }
-}
-
-/// SplitMix64, seeded, so a failure replays.
-private struct SeededRandom: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

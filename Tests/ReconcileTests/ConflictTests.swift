@@ -2,6 +2,7 @@ import EventLog
 import JournalModel
 @testable import Reconcile
 import Testing
+import LimberTestSupport
 
 @Suite("conflicts: concurrent writes found from parents")
 struct ConflictTests {

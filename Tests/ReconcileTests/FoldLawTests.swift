@@ -2,6 +2,7 @@ import EventLog
 import JournalModel
 import Reconcile
 import Testing
+import LimberTestSupport
 
 @Suite("the fold is order-independent")
 struct FoldLawTests {

@@ -2,6 +2,7 @@ import EventLog
 import JournalModel
 import Reconcile
 import Testing
+import LimberTestSupport
 
 @Suite("history heads")
 struct HeadsTests {

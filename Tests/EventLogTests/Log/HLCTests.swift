@@ -3,6 +3,7 @@ import JournalModel
 import Testing
 
 import EventLog
+import LimberTestSupport
 
 @Suite("hybrid logical clock")
 struct HLCTests {

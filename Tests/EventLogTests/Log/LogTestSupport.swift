@@ -3,6 +3,7 @@ import JournalModel
 import Testing
 
 import EventLog
+import LimberTestSupport
 
 extension Tag {
     /// Tests of what survives a crash or damage (the log's durability promises).

@@ -4,6 +4,7 @@ import JournalModel
 import Testing
 
 import EventLog
+import LimberTestSupport
 
 @Suite("log writer and reader")
 struct LogWriterTests {

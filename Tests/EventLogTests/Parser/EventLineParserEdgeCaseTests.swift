@@ -2,6 +2,7 @@ import EventLog
 import Foundation
 import JournalModel
 import Testing
+import LimberTestSupport
 
 /// Hand-written lines, each checked against `JSONDecoder`: same event, or both reject.
 @Suite("event line parser: edge cases")

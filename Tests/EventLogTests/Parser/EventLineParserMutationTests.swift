@@ -2,6 +2,7 @@ import EventLog
 import Foundation
 import JournalModel
 import Testing
+import LimberTestSupport
 
 /// Valid lines with bytes flipped, inserted, deleted or cut: the parser must accept exactly
 /// what `JSONDecoder` accepts, with the same value, and never trap or read past the line.

@@ -2,6 +2,7 @@ import EventLog
 import Foundation
 import JournalModel
 import Testing
+import LimberTestSupport
 
 /// Thousands of generated events, as `JSONEncoder` writes them and re-serialized in other
 /// shapes (keys shuffled, whitespace, escapes, other number notations, trailing commas,

@@ -1,6 +1,7 @@
 import EventLog
 import Foundation
 import JournalModel
+import LimberTestSupport
 
 /// Random events of every body type, with awkward strings and numbers, for differential tests.
 struct ParserEventGenerator {

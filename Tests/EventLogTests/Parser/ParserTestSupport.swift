@@ -2,6 +2,7 @@ import EventLog
 import Foundation
 import JournalModel
 import Testing
+import LimberTestSupport
 
 /// Random choices for the parser tests.
 extension SplitMix64 {

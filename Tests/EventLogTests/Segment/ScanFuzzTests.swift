@@ -1,5 +1,6 @@
 import EventLog
 import Testing
+import LimberTestSupport
 
 /// `SegmentReader.scan` must never trap, whatever the bytes: random input and mutated valid
 /// segments, with a fixed seed so that a failure replays. (A libFuzzer harness can reuse
