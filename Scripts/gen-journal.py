@@ -6,6 +6,11 @@ chain), so it doubles as a second implementation of the format: if limber can re
 verify what this writes, the format is what the design says.
 
 usage: gen-journal.py DIR SESSIONS [--devices N] [--per-member N] [--seed N]
+                     [--extend] [--amend-from JOURNAL --amend-every N]
+  --extend        add new device(s) to an existing journal (limber.json is kept)
+  --amend-from    after its sessions, the new device amends every Nth session logged in
+                  JOURNAL's segments (pain after), naming that session's creation as parent:
+                  two devices doing this to the same journal make concurrent edits
 """
 import argparse, hashlib, json, os, random, struct, time, uuid, zlib
 
@@ -52,14 +57,28 @@ def main() -> None:
     parser.add_argument("--devices", type=int, default=1)
     parser.add_argument("--per-member", type=int, default=1)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--extend", action="store_true")
+    parser.add_argument("--amend-from")
+    parser.add_argument("--amend-every", type=int, default=10)
     args = parser.parse_args()
     rng = random.Random(args.seed)
     root = args.dir
     os.makedirs(os.path.join(root, "devices"), mode=0o700, exist_ok=True)
     os.makedirs(os.path.join(root, "local"), mode=0o700, exist_ok=True)
-    with open(os.path.join(root, "limber.json"), "w") as f:
-        json.dump({"format": 1, "journal": str(uuid.UUID(int=rng.getrandbits(128), version=4)),
-                   "created": "2020-01-01T00:00:00Z"}, f)
+    if not (args.extend and os.path.exists(os.path.join(root, "limber.json"))):
+        with open(os.path.join(root, "limber.json"), "w") as f:
+            json.dump({"format": 1, "journal": str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+                       "created": "2020-01-01T00:00:00Z"}, f)
+    targets = []
+    if args.amend_from:
+        import glob, gzip
+        for path in sorted(glob.glob(os.path.join(args.amend_from, "devices", "*", "*.jsonl.gz"))):
+            with gzip.open(path, "rt") as f:
+                for line in f:
+                    event = json.loads(line)
+                    if event["type"] == "session.logged":
+                        targets.append((event["entity"], event["id"]))
+        targets = targets[::args.amend_every]
     devices = ["%016x" % rng.getrandbits(64) for _ in range(args.devices)]
     state = {d: {"seq": 0, "prev": "0" * 64, "segment": None, "size": 0, "pending": []} for d in devices}
     base_ms = 1_600_000_000_000
@@ -89,6 +108,19 @@ def main() -> None:
         event = {"v": 1, "id": str(uuid.UUID(int=rng.getrandbits(128), version=4)), "dev": device,
                  "seq": st["seq"], "hlc": "%016d-%04d" % (base_ms + index * 1000, 0), "prev": st["prev"],
                  "type": "session.logged", "entity": s["id"], "parents": [], "body": s}
+        line = json.dumps(event, sort_keys=True, separators=(",", ":")).encode()
+        st["prev"] = hashlib.sha256(line).hexdigest()
+        st["pending"].append(line)
+        if len(st["pending"]) >= args.per_member:
+            flush(device)
+    for index, (entity, logged_id) in enumerate(targets):
+        device = devices[index % len(devices)]
+        st = state[device]
+        st["seq"] += 1
+        event = {"v": 1, "id": str(uuid.UUID(int=rng.getrandbits(128), version=4)), "dev": device,
+                 "seq": st["seq"], "hlc": "%016d-%04d" % (base_ms + (args.sessions + index) * 1000, 0),
+                 "prev": st["prev"], "type": "session.amended", "entity": entity,
+                 "parents": [logged_id], "body": {"changes": {"painAfter": rng.randint(0, 10)}}}
         line = json.dumps(event, sort_keys=True, separators=(",", ":")).encode()
         st["prev"] = hashlib.sha256(line).hexdigest()
         st["pending"].append(line)
