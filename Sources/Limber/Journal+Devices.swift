@@ -1,10 +1,11 @@
 import EventLog
+import Reconcile
 
 /// One device that has written to the journal (`limber devices`).
 public struct DeviceInfo: Sendable, Encodable {
     /// The device id (its folder under `devices/`).
     public var device: String
-    /// Its name, known for this machine's own device (the host name).
+    /// Its name (the host name it wrote with its first commit).
     public var name: String?
     /// `true` for the device this machine writes as.
     public var mine: Bool
@@ -28,7 +29,9 @@ extension Journal {
             let ahead = (head?.event.hlc.millis ?? now) - now
             result.append(
                 DeviceInfo(
-                    device: device, name: device == mine?.device ? mine?.name : nil,
+                    device: device,
+                    name: state.name(ofDevice: device)
+                        ?? (device == mine?.device ? mine?.name : nil),
                     mine: device == mine?.device, lastSeq: head?.event.seq ?? 0,
                     lastEvent: head.map {
                         LocalTimestamp(

@@ -53,7 +53,7 @@ extension Journal {
                         if state.session(id: event.entity) == nil { counts.newSessions += 1 }
                     case .sessionAmended, .sessionDeleted, .sessionRestored, .conflictResolved:
                         counts.changes += 1
-                    case .exerciseDefined, .routineDefined, .profileSet: counts.definitions += 1
+                    case .exerciseDefined, .routineDefined, .profileSet, .deviceNamed: counts.definitions += 1
                     case .unknown: break
                     }
                 }

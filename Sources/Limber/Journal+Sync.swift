@@ -64,7 +64,7 @@ extension Journal {
             case .sessionLogged: counts.newSessions += 1
             case .sessionAmended, .sessionDeleted, .sessionRestored, .conflictResolved:
                 counts.changes += 1
-            case .exerciseDefined, .routineDefined, .profileSet: counts.definitions += 1
+            case .exerciseDefined, .routineDefined, .profileSet, .deviceNamed: counts.definitions += 1
             case .unknown: break
             }
         }

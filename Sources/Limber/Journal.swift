@@ -290,6 +290,14 @@ public final class Journal {
     /// Appends one commit and applies it to the state.
     @discardableResult
     func commit(_ events: [NewEvent], with writer: LogWriter) throws -> [Event] {
+        var events = events
+        if writer.headSeq == 0 {
+            // A device's first commit also says its name, so every device can show it.
+            events.insert(
+                NewEvent(
+                    entity: "device/" + writer.device,
+                    body: .deviceNamed(DeviceName(name: writer.identity.name))), at: 0)
+        }
         let stored = try writer.append(events)
         if case .copied(let previous)? = writer.identityChange, stored.first?.seq == 1 {
             // Said at the first append, when the new device id is actually written.

@@ -61,7 +61,7 @@ struct IntegrityTests {
         #expect(json.exitCode == 0, "\(json)")
         let report = try json.jsonObject()
         #expect(report["clean"] as? Bool == true)
-        #expect(report["events"] as? Int == 4)
+        #expect(report["events"] as? Int == 5, "with the device.named of the first commit")
         #expect((report["problems"] as? [Any])?.isEmpty == true)
         // verify writes nothing, not even the lock.
         #expect(try FolderSnapshot(sandbox.journal) == before)
@@ -224,11 +224,11 @@ struct IntegrityTests {
             }
         }
         let events = byDevice.values.flatMap { $0 }
-        #expect(events.count == 5)
+        #expect(events.count == 6, "with the device.named of the first commit")
         #expect(Set(events.map(\.event.id)).count == events.count, "ids are not unique")
         #expect(
             events.map(\.event.type).sorted() == [
-                "profile.set", "session.amended", "session.deleted", "session.logged",
+                "device.named", "profile.set", "session.amended", "session.deleted", "session.logged",
                 "session.logged",
             ])
         for (_, chain) in byDevice {

@@ -175,7 +175,7 @@ struct ListAndShowTests {
         #expect(json.exitCode == 0, "\(json)")
         let items = try json.decode([HistoryJSON].self)
         #expect(items.map(\.type) == ["session.logged", "session.amended"])
-        #expect(items.map(\.seq) == [1, 3])
+        #expect(items.map(\.seq) == [2, 4], "seq 1 is the device.named of the first commit")
 
         let text = try sandbox.limber("show", String(id.prefix(8)), "--history")
         #expect(text.exitCode == 0, "\(text)")

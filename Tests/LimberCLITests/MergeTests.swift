@@ -53,6 +53,9 @@ struct MergeTests {
         #expect(try show(laptop) == show(phone), "the amendment travelled")
         #expect(try segments(laptop) == segments(desktop))
         #expect(try segments(laptop) == segments(phone))
+        let devices = try sandbox.limber(["devices", "--json"], journal: laptop).jsonArray()
+        #expect(devices.count == 3)
+        #expect(devices.allSatisfy { ($0["name"] as? String)?.isEmpty == false }, "every device's name travelled: \(devices)")
         let again = try sandbox.limber(["merge", phone], journal: laptop)
         #expect(again.stdout.contains("nothing new"), "\(again)")
         for journal in [laptop, desktop, phone] {
@@ -71,7 +74,7 @@ struct MergeTests {
         let before = try snapshot(sandbox.journal, ignoringCache: true)
         let result = try sandbox.limber("merge", other, "--dry-run")
         #expect(result.exitCode == 0, "\(result)")
-        #expect(result.stdout.contains("would take 1 event(s) (1 new session(s)"), "\(result)")
+        #expect(result.stdout.contains("would take 2 event(s) (1 new session(s)"), "\(result)")
         try expectUnchanged(sandbox.journal, since: before, ignoringCache: true)
         #expect(try ids(sandbox, sandbox.journal).count == 1)
     }

@@ -39,7 +39,7 @@ struct SyncTests {
         let usb = sandbox.root + "/usb"
         let result = try sandbox.limber("sync", usb, "--dry-run")
         #expect(result.exitCode == 0, "\(result)")
-        #expect(result.stdout.contains("would put 1 event(s)"), "\(result)")
+        #expect(result.stdout.contains("would put 2 event(s)"), "\(result)")
         #expect(!FileManager.default.fileExists(atPath: usb))
     }
 

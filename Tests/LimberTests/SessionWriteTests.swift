@@ -94,7 +94,7 @@ struct SessionWriteTests {
         let report = try Journal.verify(at: folder.journalPath)
         #expect(report.clean)
         #expect(report.problems.isEmpty)
-        #expect(report.events == 4)
+        #expect(report.events == 5, "4 writes and the device.named of its first commit")
     }
 
     @Test("a session without exercises is refused")

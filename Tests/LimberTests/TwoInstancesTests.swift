@@ -39,6 +39,6 @@ struct TwoInstancesTests {
         #expect(report.clean)
         #expect(report.problems.isEmpty)
         #expect(report.devices == 1)
-        #expect(report.events == 4)
+        #expect(report.events == 5, "4 writes and the device.named of its first commit")
     }
 }

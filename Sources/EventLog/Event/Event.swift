@@ -86,6 +86,8 @@ public struct Event: Sendable, Hashable, Codable {
             body = .profileSet(try container.decode(Profile.self, forKey: .body))
         case .conflictResolved:
             body = .conflictResolved(try container.decode(ConflictResolution.self, forKey: .body))
+        case .deviceNamed:
+            body = .deviceNamed(try container.decode(DeviceName.self, forKey: .body))
         default: body = .unknown
         }
     }
@@ -108,6 +110,7 @@ public struct Event: Sendable, Hashable, Codable {
         case .routineDefined(let routine): try container.encode(routine, forKey: .body)
         case .profileSet(let profile): try container.encode(profile, forKey: .body)
         case .conflictResolved(let resolution): try container.encode(resolution, forKey: .body)
+        case .deviceNamed(let name): try container.encode(name, forKey: .body)
         case .sessionDeleted, .sessionRestored, .unknown:
             try container.encode([String: String](), forKey: .body)
         }

@@ -16,6 +16,8 @@ public enum EventBody: Sendable, Hashable {
     case profileSet(Profile)
     /// A person's choice for a conflicted session.
     case conflictResolved(ConflictResolution)
+    /// A device's readable name; the entity is `device/<id>`.
+    case deviceNamed(DeviceName)
     /// An event of a kind this version does not know; kept on disk, ignored by the fold.
     case unknown
 
@@ -30,7 +32,17 @@ public enum EventBody: Sendable, Hashable {
         case .routineDefined: .routineDefined
         case .profileSet: .profileSet
         case .conflictResolved: .conflictResolved
+        case .deviceNamed: .deviceNamed
         case .unknown: nil
         }
     }
+}
+
+/// The body of a `device.named` event: `{"name": "laptop"}`.
+public struct DeviceName: Sendable, Hashable, Codable {
+    /// The name shown by `limber devices`.
+    public var name: String
+
+    /// Creates a body.
+    public init(name: String) { self.name = name }
 }

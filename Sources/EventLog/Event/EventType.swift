@@ -11,6 +11,8 @@ public struct EventType: RawRepresentable, Sendable, Hashable, Codable, CustomSt
     public static let routineDefined = EventType(rawValue: "routine.defined")
     public static let profileSet = EventType(rawValue: "profile.set")
     public static let conflictResolved = EventType(rawValue: "conflict.resolved")
+    /// A device's readable name (its host name), written with its first commit.
+    public static let deviceNamed = EventType(rawValue: "device.named")
 
     public var description: String { rawValue }
 }

@@ -16,10 +16,8 @@ struct Devices: ParsableCommand {
         if output.json { return try JSONOutput.print(devices) }
         if devices.isEmpty { Terminal.write("no device has written yet") }
         for device in devices {
-            var line =
-                device.device
-                + (device.mine
-                    ? " (this machine" + (device.name.map { ", \($0)" } ?? "") + ")" : "")
+            var line = device.device + "  " + (device.name ?? "(no name yet)")
+            if device.mine { line += " (this machine)" }
             line += "  seq \(device.lastSeq)"
             if let last = device.lastEvent { line += "  last \(SessionText.timestamp(last)) UTC" }
             if let skew = device.clockSkewSeconds { line += "  clock \(skew / 3600) h ahead" }

@@ -12,6 +12,8 @@ public struct JournalState: Sendable {
     package private(set) var customExercises: [String: Register<Exercise>] = [:]
     package private(set) var customRoutines: [String: Register<Routine>] = [:]
     package private(set) var profileRegister: Register<Profile>?
+    /// Each device's readable name, from its `device.named` events.
+    package private(set) var deviceNames: [String: Register<String>] = [:]
     package private(set) var histories: [String: EntityHistory] = [:]
     /// Ids of every event applied.
     package private(set) var applied: Set<String> = []
@@ -68,6 +70,8 @@ public struct JournalState: Sendable {
             customRoutines[routine.id].write(routine, stamp: stamp)
         case .profileSet(let profile):
             profileRegister.write(profile, stamp: stamp)
+        case .deviceNamed(let name):
+            deviceNames[event.device].write(name.name, stamp: stamp)
         case .unknown, .sessionLogged, .sessionAmended, .sessionDeleted, .sessionRestored,
             .conflictResolved:
             break
@@ -113,6 +117,9 @@ public struct JournalState: Sendable {
             custom: customExercises.values.map(\.value).sorted { $0.id < $1.id },
             routines: customRoutines.values.map(\.value).sorted { $0.id < $1.id })
     }
+
+    /// The readable name of a device, when it has written one.
+    public func name(ofDevice device: String) -> String? { deviceNames[device]?.value }
 
     /// The person's conditions.
     public var profile: Profile { profileRegister?.value ?? Profile(conditions: []) }
