@@ -69,8 +69,7 @@ package enum LogRepairer {
         try FileSystem.makeDirectory(layout.local)
         let lock = try WriterLock(path: layout.lock, timeout: lockTimeout)
         defer { lock.release() }
-        let own = DeviceIdentity.current(for: layout, environment: [:])?.device
-        let plan = try LogMerger.planConflictCopies(in: layout, ownDevice: own)
+        let plan = try LogMerger.planConflictCopies(in: layout)
         try LogMerger.apply(plan, into: layout)
         return plan.devices.map { ($0.device, $0.events.count, $0.refusal) }
     }

@@ -32,7 +32,7 @@ package enum LogVerifier {
         var report = Report()
         _ = try JournalManifest.load(layout)
         var ids: [String: String] = [:]
-        let copies = (try? LogMerger.planConflictCopies(in: layout, ownDevice: nil))?.devices ?? []
+        let copies = (try? LogMerger.planConflictCopies(in: layout))?.devices ?? []
         let recoverable = Dictionary(
             copies.map { ($0.device, $0.events.count) }, uniquingKeysWith: +)
         for name in try FileSystem.list(layout.devices) {

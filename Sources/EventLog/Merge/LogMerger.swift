@@ -42,7 +42,7 @@ package enum LogMerger {
     /// `*.sync-conflict-*`, Dropbox's "conflicted copy"): members of a copy that continue the
     /// original segment's chain are planned into the original; nothing else is touched.
     package static func planConflictCopies(
-        in layout: JournalLayout, ownDevice: String?
+        in layout: JournalLayout
     ) throws(JournalError) -> MergePlan {
         var plan = MergePlan(devices: [])
         for device in try FileSystem.list(layout.devices) where DeviceIdentity.isValidID(device) {
