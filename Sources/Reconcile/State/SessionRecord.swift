@@ -34,6 +34,9 @@ package struct SessionRecord: Sendable, Hashable {
     package var writes: [SessionWrite] = []
     /// The device that logged the session.
     package var loggedBy: String?
+    /// The merge-order position of the earliest `session.logged` (two devices importing one
+    /// file both log the session under its derived id).
+    package var loggedStamp: EventOrder?
     /// Conflict ids settled for this session (a "keep both" for a possible duplicate leaves
     /// nothing else behind).
     package var settled: Set<String> = []
@@ -76,7 +79,10 @@ package struct SessionRecord: Sendable, Hashable {
         history.record(event)
         switch event.body {
         case .sessionLogged(let session):
-            loggedBy = event.device
+            if loggedStamp.map({ stamp < $0 }) ?? true {
+                loggedStamp = stamp
+                loggedBy = event.device
+            }
             applyLogged(session, stamp: stamp)
         case .sessionAmended(let patch):
             applyPatch(patch, stamp: stamp)
@@ -100,14 +106,14 @@ package struct SessionRecord: Sendable, Hashable {
     /// Applies a whole logged session.
     mutating func applyLogged(_ session: Session, stamp: EventOrder) {
         logged = true
-        apply(.start(session.start), stamp: stamp, index: 0)
-        apply(.durationSeconds(session.durationSeconds), stamp: stamp, index: 0)
-        apply(.routine(session.routine), stamp: stamp, index: 0)
-        apply(.painBefore(session.painBefore), stamp: stamp, index: 0)
-        apply(.painAfter(session.painAfter), stamp: stamp, index: 0)
-        apply(.notes(session.notes), stamp: stamp, index: 0)
+        apply(.start(session.start), stamp: stamp, index: 0, creation: true)
+        apply(.durationSeconds(session.durationSeconds), stamp: stamp, index: 0, creation: true)
+        apply(.routine(session.routine), stamp: stamp, index: 0, creation: true)
+        apply(.painBefore(session.painBefore), stamp: stamp, index: 0, creation: true)
+        apply(.painAfter(session.painAfter), stamp: stamp, index: 0, creation: true)
+        apply(.notes(session.notes), stamp: stamp, index: 0, creation: true)
         for (index, entry) in Self.combined(session.entries).enumerated() {
-            apply(.entry(EntryKey(entry), entry), stamp: stamp, index: index)
+            apply(.entry(EntryKey(entry), entry), stamp: stamp, index: index, creation: true)
         }
     }
 
@@ -143,17 +149,20 @@ package struct SessionRecord: Sendable, Hashable {
         return order.compactMap { byKey[$0] }
     }
 
-    mutating func apply(_ change: SessionChange, stamp: EventOrder, index: Int) {
+    /// Applies one field write; `creation` for the fields of a `session.logged`.
+    mutating func apply(
+        _ change: SessionChange, stamp: EventOrder, index: Int, creation: Bool = false
+    ) {
         switch change {
-        case .start(let value): start.write(value, stamp: stamp)
+        case .start(let value): start.write(value, stamp: stamp, creation: creation)
         case .durationSeconds(let value):
-            durationSeconds.write(value, stamp: stamp)
-        case .routine(let value): routine.write(value, stamp: stamp)
-        case .painBefore(let value): painBefore.write(value, stamp: stamp)
-        case .painAfter(let value): painAfter.write(value, stamp: stamp)
-        case .notes(let value): notes.write(value, stamp: stamp)
+            durationSeconds.write(value, stamp: stamp, creation: creation)
+        case .routine(let value): routine.write(value, stamp: stamp, creation: creation)
+        case .painBefore(let value): painBefore.write(value, stamp: stamp, creation: creation)
+        case .painAfter(let value): painAfter.write(value, stamp: stamp, creation: creation)
+        case .notes(let value): notes.write(value, stamp: stamp, creation: creation)
         case .entry(let key, let value):
-            entries[key].write(value, stamp: stamp)
+            entries[key].write(value, stamp: stamp, creation: creation)
             let position = EntryPosition(stamp: stamp, index: index)
             if let known = entryOrder[key] {
                 if position < known { entryOrder[key] = position }
