@@ -22,13 +22,13 @@ package final class LogWriter {
     package private(set) var recoveredBytes = 0
 
     private let lock: WriterLock
-    private var clock: HybridClock
-    private var lastSeq: UInt64 = 0
-    private var lastHash = Hex.genesis
-    private var openSegment: (path: String, size: Int)?
+    private(set) var clock: HybridClock
+    private(set) var lastSeq: UInt64 = 0
+    private(set) var lastHash = Hex.genesis
+    var openSegment: (path: String, size: Int)?
     private let encoder = JSONCoding.encoder()
     /// The identity and the device folder still have to be written (first append).
-    private var needsSetup: Bool
+    var needsSetup: Bool
 
     /// The device id this writer appends as.
     package var device: String { identity.device }
@@ -61,6 +61,7 @@ package final class LogWriter {
             for: layout, environment: environment)
         needsSetup = identityChange != nil
         clock = HybridClock()
+        clearStaging()
         if identityChange == nil { try recoverOwnLog() }
         if let observed {
             clock.observe(observed)
@@ -84,19 +85,44 @@ package final class LogWriter {
     /// - Complexity: O(*n*) in the encoded size of `events`.
     package func append(_ events: [NewEvent]) throws(JournalError) -> [Event] {
         guard !events.isEmpty else { return [] }
-        var seq = lastSeq
-        var hash = lastHash
-        var nextClock = clock
+        let encoded = try encode(events)
+        let member: [UInt8]
+        do {
+            member = try GzipMember.encode(
+                payload: encoded.payload, firstSeq: lastSeq + 1, count: UInt32(events.count))
+        } catch {
+            throw JournalError(.badMetadata("cannot compress: \(error)"), path: layout.root)
+        }
+        try appendMember(member, firstSeq: lastSeq + 1)
+        adopt(encoded)
+        return encoded.stored
+    }
+
+    /// The events of one commit as stored: envelopes assigned, lines encoded and chained.
+    struct EncodedCommit {
         var stored: [Event] = []
+        /// The lines, each ending in `\n`.
         var payload: [UInt8] = []
+        /// Where each line ends in `payload` (after its newline).
+        var lineEnds: [Int] = []
+        var lastHash: String
+        var clock: HybridClock
+    }
+
+    /// Assigns ids, seqs, clock times and the `prev` chain, and encodes the lines.
+    func encode(_ events: [NewEvent]) throws(JournalError) -> EncodedCommit {
+        var seq = lastSeq
+        var commit = EncodedCommit(lastHash: lastHash, clock: clock)
+        commit.stored.reserveCapacity(events.count)
+        commit.lineEnds.reserveCapacity(events.count)
         for new in events {
             seq += 1
             let event = Event(
                 id: new.id ?? EventID.makeV7(), device: identity.device, seq: seq,
-                hlc: nextClock.tick(), prev: hash, entity: new.entity, parents: new.parents,
-                body: new.body)
-            let line: [UInt8]
-            do { line = Array(try encoder.encode(event)) } catch {
+                hlc: commit.clock.tick(), prev: commit.lastHash, entity: new.entity,
+                parents: new.parents, body: new.body)
+            let line: Data
+            do { line = try encoder.encode(event) } catch {
                 throw JournalError(.badMetadata("cannot encode event: \(error)"), path: layout.root)
             }
             guard line.count <= SegmentLimits.standard.maxLine else {
@@ -104,27 +130,25 @@ package final class LogWriter {
                     .badMetadata("an event of \(line.count) bytes is over the 1 MiB line limit"),
                     path: layout.root)
             }
-            hash = Hex.chainHash(line)
-            payload.append(contentsOf: line)
-            payload.append(0x0A)
-            stored.append(event)
+            commit.lastHash = line.withUnsafeBytes { Hex.chainHash($0) }
+            commit.payload.append(contentsOf: line)
+            commit.payload.append(0x0A)
+            commit.lineEnds.append(commit.payload.count)
+            commit.stored.append(event)
         }
-        let member: [UInt8]
-        do {
-            member = try GzipMember.encode(
-                payload: payload, firstSeq: lastSeq + 1, count: UInt32(events.count))
-        } catch {
-            throw JournalError(.badMetadata("cannot compress: \(error)"), path: layout.root)
-        }
-        try write(member, firstSeq: lastSeq + 1)
-        lastSeq = seq
-        lastHash = hash
-        clock = nextClock
-        saveHead(seq: seq, hash: hash, hlc: stored.last?.hlc ?? clock.last)
-        return stored
+        return commit
     }
 
-    private func write(_ member: [UInt8], firstSeq: UInt64) throws(JournalError) {
+    /// Makes an appended commit the new chain head.
+    func adopt(_ commit: EncodedCommit) {
+        lastSeq += UInt64(commit.stored.count)
+        lastHash = commit.lastHash
+        clock = commit.clock
+        saveHead(seq: lastSeq, hash: lastHash, hlc: commit.stored.last?.hlc ?? clock.last)
+    }
+
+    /// Writes the device identity and creates the device folder before the first append.
+    func prepareDeviceFolder() throws(JournalError) {
         if needsSetup {
             if identityChange != nil { try identity.persist(in: layout) }
             needsSetup = false
@@ -133,6 +157,11 @@ package final class LogWriter {
             try FileSystem.makeDirectory(layout.devices)
             try FileSystem.makeDirectory(layout.deviceFolder(identity.device))
         }
+    }
+
+    /// Appends one member to the open segment (rotating first when it is full), durably.
+    func appendMember(_ member: [UInt8], firstSeq: UInt64) throws(JournalError) {
+        try prepareDeviceFolder()
         if openSegment == nil || openSegment.map({ $0.size >= Self.rotationBytes }) == true {
             let path = layout.segment(device: identity.device, firstSeq: firstSeq)
             do {
@@ -169,7 +198,7 @@ package final class LogWriter {
     }
 
     /// Remembers the chain head for the next writer (a cache: checked against the file).
-    private func saveHead(seq: UInt64, hash: String, hlc: HLC) {
+    func saveHead(seq: UInt64, hash: String, hlc: HLC) {
         guard let segment = openSegment else { return }
         WriterHead(
             segment: FileSystem.baseName(of: segment.path), size: segment.size, seq: seq,
