@@ -36,8 +36,11 @@ let package = Package(
         ),
         .target(name: "Reconcile", dependencies: ["JournalModel", "EventLog"], swiftSettings: strictness),
         .target(
+            name: "Interchange", dependencies: ["JournalModel", "EventLog", "Reconcile"],
+            swiftSettings: strictness),
+        .target(
             name: "Limber",
-            dependencies: ["JournalModel", "EventLog", "Reconcile"],
+            dependencies: ["JournalModel", "EventLog", "Reconcile", "Interchange"],
             swiftSettings: strictness
         ),
         .executableTarget(

@@ -47,7 +47,7 @@ public struct ModelError: UserFacingError, Sendable, Equatable, CustomStringConv
 
     /// Quotes `text` for a message: `"…"`, with `"`, `\` and control characters escaped and
     /// anything past 60 characters elided, so a message stays one readable line.
-    static func quote(_ text: some StringProtocol) -> String {
+    package static func quote(_ text: some StringProtocol) -> String {
         var out = "\""
         var count = 0
         for scalar in text.unicodeScalars {

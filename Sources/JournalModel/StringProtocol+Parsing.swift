@@ -4,7 +4,7 @@ extension UInt8 {
 
 extension StringProtocol {
     /// The text without leading and trailing spaces, tabs and newlines (no Foundation needed).
-    var trimmingSpaces: String {
+    package var trimmingSpaces: String {
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
             let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })

@@ -288,8 +288,11 @@ public final class Journal {
     }
 
     /// Appends one commit and applies it to the state.
+    ///
+    /// - Parameter batch: A possibly large commit (an import): written as a new segment when it
+    ///   does not fit one member, still atomically.
     @discardableResult
-    func commit(_ events: [NewEvent], with writer: LogWriter) throws -> [Event] {
+    func commit(_ events: [NewEvent], with writer: LogWriter, batch: Bool = false) throws -> [Event] {
         var events = events
         if writer.headSeq == 0 {
             // A device's first commit also says its name, so every device can show it.
@@ -298,7 +301,7 @@ public final class Journal {
                     entity: "device/" + writer.device,
                     body: .deviceNamed(DeviceName(name: writer.identity.name))), at: 0)
         }
-        let stored = try writer.append(events)
+        let stored = try batch ? writer.appendBatch(events) : writer.append(events)
         if case .copied(let previous)? = writer.identityChange, stored.first?.seq == 1 {
             // Said at the first append, when the new device id is actually written.
             notices.append(

@@ -33,6 +33,10 @@ enum Terminal {
     /// `limber: <what went wrong>` then `hint: <how to fix it>`.
     static func report(_ error: any UserFacingError) {
         writeError("limber: error: \(error.description)")
+        // An import lists every bad line (the first is in the description).
+        if let importError = error as? ImportError {
+            for line in importError.details.dropFirst() { writeError(line) }
+        }
         if let hint = error.hint { writeError("hint: \(hint)") }
     }
 

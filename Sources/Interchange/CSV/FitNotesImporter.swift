@@ -1,0 +1,106 @@
+import JournalModel
+
+/// The FitNotes app's CSV export: `Date,Exercise,Category,Weight,Weight Unit,Reps,Distance,
+/// Distance Unit,Time,Comment`, or with `Weight (lbs)` in the header and no unit column.
+/// FitNotes records days, not workouts: each date is one session, starting at midnight.
+/// Cardio rows carry a distance and a time (`H:MM:SS`); comments become the entry's notes.
+struct FitNotesImporter: RowImporter {
+    private enum Column {
+        static let date = ["date"]
+        static let exercise = ["exercise"]
+        static let category = ["category"]
+        static let weight = ["weight"]
+        static let weightKg = ["weight-kg", "weight-kgs"]
+        static let weightLb = ["weight-lbs", "weight-lb"]
+        static let weightUnit = ["weight-unit"]
+        static let reps = ["reps"]
+        static let distance = ["distance"]
+        static let distanceUnit = ["distance-unit"]
+        static let time = ["time"]
+        static let comment = ["comment"]
+    }
+
+    /// `true` when `header` looks like a FitNotes export.
+    static func recognises(_ header: CSVHeader) -> Bool {
+        header.has([Column.date, Column.exercise, Column.category])
+    }
+
+    private let header: CSVHeader
+    private let options: ImportOptions
+    private var resolver: ExerciseResolver
+    private var assembler = SessionAssembler(format: .fitnotes)
+    private let columns: (
+        date: Int?, exercise: Int?, weight: Int?, weightUnit: Int?, reps: Int?, distance: Int?,
+        distanceUnit: Int?, time: Int?, comment: Int?
+    )
+    private let headerUnit: WeightUnit?
+
+    init(header: CSVHeader, options: ImportOptions, catalog: Catalog, file: String) throws(ImportError) {
+        try Self.requireColumns([Column.date, Column.exercise], in: header, format: .fitnotes, file: file)
+        self.header = header
+        self.options = options
+        resolver = ExerciseResolver(catalog: catalog)
+        let kg = header.index(of: Column.weightKg)
+        let lb = header.index(of: Column.weightLb)
+        headerUnit = lb != nil ? .lb : kg != nil ? .kg : nil
+        columns = (
+            header.index(of: Column.date), header.index(of: Column.exercise),
+            lb ?? kg ?? header.index(of: Column.weight), header.index(of: Column.weightUnit),
+            header.index(of: Column.reps), header.index(of: Column.distance),
+            header.index(of: Column.distanceUnit), header.index(of: Column.time),
+            header.index(of: Column.comment)
+        )
+    }
+
+    mutating func add(_ row: CSVRow, problems: inout ProblemList) {
+        var fields = FieldParsing(row: row, header: header)
+        defer { for problem in fields.problems { problems.add(problem) } }
+        guard let dateText = fields.text(columns.date) else {
+            fields.fail(columns.date, "the date is empty")
+            return
+        }
+        guard let start = SourceTime.parse(dateText, zone: options.zone) else {
+            fields.fail(columns.date, "\(ModelError.quote(dateText)) is not a date such as 2022-09-14")
+            return
+        }
+        let reps = fields.whole(columns.reps, "a whole number of reps")
+        let weight = fields.measure(columns.weight, "weight")
+        var unit = headerUnit ?? options.defaultWeightUnit
+        if let text = fields.text(columns.weightUnit) {
+            if let parsed = WeightUnit(parsing: text) { unit = parsed } else {
+                fields.fail(columns.weightUnit, "\(ModelError.quote(text)) is not a weight unit (kgs or lbs)")
+            }
+        }
+        var metersPer = 1000.0
+        if let text = fields.text(columns.distanceUnit) {
+            if let factor = DistanceUnit.meters(per: text) { metersPer = factor } else {
+                fields.fail(columns.distanceUnit, "\(ModelError.quote(text)) is not a distance unit (m, km or mi)")
+            }
+        }
+        let distance = fields.measure(columns.distance, "distance").map { $0 * metersPer }
+        let seconds = fields.duration(columns.time, plainSeconds: false).flatMap { $0 == 0 ? nil : Double($0) }
+        let set = ExerciseSet(
+            kind: .normal, reps: reps == 0 ? nil : reps,
+            weight: weight.map { Weight(value: $0, unit: unit) }, durationSeconds: seconds,
+            distanceMeters: distance)
+        do throws(ModelError) { try set.validate(field: "set") } catch {
+            fields.fail(nil, error.description)
+        }
+        let measure: Exercise.Measure = reps == nil && distance != nil ? .distance : reps == nil && seconds != nil ? .hold : .reps
+        guard let (exercise, side) = resolver.resolve(fields.text(columns.exercise) ?? "", measure: measure) else {
+            fields.fail(columns.exercise, "the exercise name is empty")
+            return
+        }
+        guard fields.problems.isEmpty else { return }
+        assembler.add(
+            set, exercise: exercise, side: side, entryNote: fields.text(columns.comment), key: dateText
+        ) { id in
+            Session(id: id, start: start)
+        }
+    }
+
+    func finish(into data: inout ImportedData) {
+        data.sessions = assembler.sessions
+        data.exercises = resolver.created
+    }
+}

@@ -1,0 +1,189 @@
+import JournalModel
+
+/// The Strong app's CSV export, in its layouts: the comma layout of 2020 onwards (`Date,Workout
+/// Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,…`), the 2019 semicolon
+/// layout with `Weight Unit` and `Distance Unit` columns, the fully quoted layout with units
+/// in the headers (`Weight (kg)`, `Distance (meters)`, `Duration (sec)`), and translated headers.
+///
+/// A workout is the rows sharing a date and a workout name. `Set Order` `W` is a warm-up, `D` a
+/// drop set, `F` a failure set; "Rest Timer" rows are not sets and are counted as skipped.
+/// Weight, distance and seconds of 0 mean "not recorded" (a body-weight set has weight 0).
+struct StrongImporter: RowImporter {
+    private enum Column {
+        static let date = ["date", "datum", "fecha", "data"]
+        static let workout = ["workout-name", "nom-de-lentrainement", "nom-de-la-seance", "trainingsname", "nombre-del-entrenamiento"]
+        static let duration = ["duration", "duree", "dauer", "duracion"]
+        static let durationSeconds = ["duration-sec", "duration-seconds", "duree-sec", "duree-s"]
+        static let exercise = ["exercise-name", "nom-de-lexercice", "ubungsname", "nombre-del-ejercicio"]
+        static let setOrder = ["set-order", "ordre-de-la-serie", "ordre-des-series", "satz-reihenfolge", "orden-de-la-serie"]
+        static let weight = ["weight", "poids", "gewicht", "peso"]
+        static let weightKg = ["weight-kg", "poids-kg", "gewicht-kg", "peso-kg"]
+        static let weightLb = ["weight-lbs", "weight-lb", "poids-lbs", "gewicht-lbs", "peso-lbs"]
+        static let weightUnit = ["weight-unit", "unite-de-poids", "gewichtseinheit"]
+        static let reps = ["reps", "repetitions", "wiederholungen", "repeticiones", "wdh"]
+        static let distance = ["distance", "distanz", "distancia"]
+        static let distanceMeters = ["distance-meters", "distance-m", "distance-metres"]
+        static let distanceKm = ["distance-km"]
+        static let distanceMiles = ["distance-miles", "distance-mi"]
+        static let distanceUnit = ["distance-unit", "unite-de-distance"]
+        static let seconds = ["seconds", "secondes", "sekunden", "segundos"]
+        static let notes = ["notes", "remarques", "notizen", "notas"]
+        static let workoutNotes = ["workout-notes", "notes-dentrainement", "notes-de-lentrainement", "notes-de-seance", "trainingsnotizen"]
+        static let rpe = ["rpe"]
+    }
+
+    /// What Strong writes in a rest timer's row, in the languages seen.
+    static let restTimer: Set<String> = ["rest-timer", "minuteur-de-repos", "pausentimer", "temporizador-de-descanso"]
+
+    /// `true` when `header` looks like a Strong export.
+    static func recognises(_ header: CSVHeader) -> Bool {
+        header.has([Column.date, Column.exercise, Column.setOrder])
+    }
+
+    private let header: CSVHeader
+    private let options: ImportOptions
+    private var resolver: ExerciseResolver
+    private var assembler = SessionAssembler(format: .strong)
+    private(set) var skippedRestTimers = 0
+    /// Weights or distances were read without a unit in the file.
+    private var assumedUnit = false
+    private let columns: (
+        date: Int?, workout: Int?, duration: Int?, durationSeconds: Int?, exercise: Int?,
+        setOrder: Int?, weight: Int?, weightUnit: Int?, reps: Int?, distance: Int?,
+        distanceUnit: Int?, seconds: Int?, notes: Int?, workoutNotes: Int?, rpe: Int?
+    )
+    private let headerWeightUnit: WeightUnit?
+    private let headerDistanceMeters: Double?
+
+    init(header: CSVHeader, options: ImportOptions, catalog: Catalog, file: String) throws(ImportError) {
+        try Self.requireColumns([Column.date, Column.exercise, Column.setOrder], in: header, format: .strong, file: file)
+        self.header = header
+        self.options = options
+        resolver = ExerciseResolver(catalog: catalog)
+        let kg = header.index(of: Column.weightKg)
+        let lb = header.index(of: Column.weightLb)
+        headerWeightUnit = kg != nil ? .kg : lb != nil ? .lb : nil
+        let meters = header.index(of: Column.distanceMeters)
+        let km = header.index(of: Column.distanceKm)
+        let miles = header.index(of: Column.distanceMiles)
+        headerDistanceMeters = meters != nil ? 1 : km != nil ? 1000 : miles != nil ? 1609.344 : nil
+        columns = (
+            header.index(of: Column.date), header.index(of: Column.workout),
+            header.index(of: Column.duration), header.index(of: Column.durationSeconds),
+            header.index(of: Column.exercise), header.index(of: Column.setOrder),
+            kg ?? lb ?? header.index(of: Column.weight), header.index(of: Column.weightUnit),
+            header.index(of: Column.reps),
+            meters ?? km ?? miles ?? header.index(of: Column.distance),
+            header.index(of: Column.distanceUnit), header.index(of: Column.seconds),
+            header.index(of: Column.notes), header.index(of: Column.workoutNotes),
+            header.index(of: Column.rpe)
+        )
+    }
+
+    mutating func add(_ row: CSVRow, problems: inout ProblemList) {
+        var fields = FieldParsing(row: row, header: header)
+        defer { for problem in fields.problems { problems.add(problem) } }
+        let order = fields.text(columns.setOrder) ?? ""
+        let exerciseName = fields.text(columns.exercise) ?? ""
+        if Self.restTimer.contains(Slug.make(order)) || Self.restTimer.contains(Slug.make(exerciseName)) {
+            skippedRestTimers += 1
+            return
+        }
+        let kind: SetKind
+        switch order.uppercased() {
+        case "W": kind = .warmup
+        case "D": kind = .drop
+        case "F": kind = .failure
+        default:
+            guard order.allSatisfy({ $0.isNumber || $0 == "." }) else {
+                fields.fail(columns.setOrder, "\(ModelError.quote(order)) is not a set order (a number, W, D or F)")
+                return
+            }
+            kind = .normal
+        }
+        guard let dateText = fields.text(columns.date) else {
+            fields.fail(columns.date, "the date is empty")
+            return
+        }
+        guard let start = SourceTime.parse(dateText, zone: options.zone) else {
+            fields.fail(columns.date, "\(ModelError.quote(dateText)) is not a date and time such as 2024-11-28 17:36:08")
+            return
+        }
+        let reps = fields.whole(columns.reps, "a whole number of reps")
+        let weightValue = fields.measure(columns.weight, "weight")
+        var unit = headerWeightUnit ?? options.defaultWeightUnit
+        let unitColumn = fields.text(columns.weightUnit)
+        if unitColumn == nil, headerWeightUnit == nil, (weightValue ?? 0) > 0 { assumedUnit = true }
+        if let text = unitColumn {
+            if let parsed = WeightUnit(parsing: text) { unit = parsed } else {
+                fields.fail(columns.weightUnit, "\(ModelError.quote(text)) is not a weight unit (kg or lbs)")
+            }
+        }
+        var metersPer = headerDistanceMeters ?? (options.defaultWeightUnit == .lb ? 1609.344 : 1000)
+        if let text = fields.text(columns.distanceUnit) {
+            if let factor = DistanceUnit.meters(per: text) { metersPer = factor } else {
+                fields.fail(columns.distanceUnit, "\(ModelError.quote(text)) is not a distance unit (m, km or mi)")
+            }
+        }
+        let distance = fields.measure(columns.distance, "distance").map { $0 * metersPer }
+        let seconds = fields.measure(columns.seconds, "seconds")
+        let rpe = fields.measure(columns.rpe, "RPE")
+        let duration =
+            columns.durationSeconds != nil
+            ? fields.duration(columns.durationSeconds, plainSeconds: true)
+            : fields.duration(columns.duration, plainSeconds: false)
+        let set = ExerciseSet(
+            kind: kind, reps: reps == 0 && (seconds != nil || distance != nil) ? nil : reps,
+            weight: weightValue.map { Weight(value: $0, unit: unit) }, durationSeconds: seconds,
+            distanceMeters: distance, rpe: rpe)
+        do throws(ModelError) { try set.validate(field: "set") } catch {
+            fields.fail(nil, error.description)
+        }
+        let measure: Exercise.Measure = reps == nil && seconds != nil ? .hold : distance != nil && reps == nil ? .distance : .reps
+        guard let (exercise, side) = resolver.resolve(exerciseName, measure: measure) else {
+            fields.fail(columns.exercise, "the exercise name is empty")
+            return
+        }
+        guard fields.problems.isEmpty else { return }
+        let workout = fields.text(columns.workout) ?? ""
+        let sessionNotes = fields.text(columns.workoutNotes)
+        assembler.add(
+            set, exercise: exercise, side: side, entryNote: fields.text(columns.notes),
+            key: dateText + "\n" + workout
+        ) { id in
+            Session(id: id, start: start, durationSeconds: duration, notes: Self.notes(workout, sessionNotes))
+        }
+    }
+
+    /// The workout's name and notes as the session's notes (limber has no workout names).
+    static func notes(_ name: String, _ notes: String?) -> String? {
+        let parts = [name, notes ?? ""].filter { !$0.isEmpty }
+        return parts.isEmpty ? nil : parts.joined(separator: "\n")
+    }
+
+    func finish(into data: inout ImportedData) {
+        data.sessions = assembler.sessions
+        data.exercises = resolver.created
+        if skippedRestTimers > 0 { data.skipped["rest timer rows", default: 0] += skippedRestTimers }
+        if assumedUnit {
+            let unit = options.defaultWeightUnit
+            data.assumptions.append(
+                "this Strong export does not say its units: weights were read as \(unit.rawValue) and distances as \(unit == .lb ? "miles" : "km") (give --unit \(unit == .lb ? "kg" : "lb") if that is wrong)")
+        }
+    }
+}
+
+/// Distance units as apps write them.
+enum DistanceUnit {
+    /// Meters in one `text` (`m`, `km`, `mi`, `miles`, `yd`, `ft`), or `nil`.
+    static func meters(per text: String) -> Double? {
+        switch Slug.make(text) {
+        case "m", "meter", "meters", "metre", "metres": 1
+        case "km", "kms", "kilometer", "kilometers", "kilometre", "kilometres": 1000
+        case "mi", "mile", "miles": 1609.344
+        case "yd", "yard", "yards": 0.9144
+        case "ft", "foot", "feet": 0.3048
+        default: nil
+        }
+    }
+}

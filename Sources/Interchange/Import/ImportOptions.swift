@@ -1,0 +1,25 @@
+import JournalModel
+
+/// How to read a file.
+public struct ImportOptions: Sendable {
+    /// The format, or `nil` to recognise it from the content.
+    public var format: ImportFormat?
+    /// The zone the source app's local times are in (its exports carry no offset).
+    public var zone: LocalTimestamp.Zone
+    /// The weight unit for exports that do not say which they use (Strong's plain layout).
+    public var defaultWeightUnit: WeightUnit
+    /// Receives progress while the file is read.
+    public var progress: ProgressHandler?
+
+    /// Creates options; by default the format is recognised, times are in the machine's zone
+    /// and unlabelled weights are kilograms.
+    public init(
+        format: ImportFormat? = nil, zone: LocalTimestamp.Zone = .system,
+        defaultWeightUnit: WeightUnit = .kg, progress: ProgressHandler? = nil
+    ) {
+        self.format = format
+        self.zone = zone
+        self.defaultWeightUnit = defaultWeightUnit
+        self.progress = progress
+    }
+}

@@ -1,0 +1,50 @@
+import EventLog
+import JournalModel
+
+/// Gathers the rows of another app's export into sessions: rows with one source key (the
+/// workout's start and name, or the day) are one session, and sets of one exercise and side
+/// are one entry, in the order first seen.
+struct SessionAssembler {
+    let format: ImportFormat
+    private(set) var sessions: [Session] = []
+    private var positions: [String: Int] = [:]
+
+    init(format: ImportFormat) { self.format = format }
+
+    /// The session id for a source key: a name-based UUID of the format and the key, the same
+    /// on every machine (DESIGN §4).
+    static func sessionID(format: ImportFormat, key: String) -> String {
+        EventID.makeNameBased("limber-import-v1\n\(format.rawValue)\n\(key)")
+    }
+
+    /// Adds one set to the session of `key`, creating it with `make` (given its id) first.
+    mutating func add(
+        _ set: ExerciseSet?, exercise: String, side: Side?, entryNote: String?, key: String,
+        make: (String) -> Session
+    ) {
+        let position: Int
+        if let known = positions[key] {
+            position = known
+        } else {
+            position = sessions.count
+            positions[key] = position
+            sessions.append(make(Self.sessionID(format: format, key: key)))
+        }
+        var entries = sessions[position].entries
+        sessions[position].entries = []
+        if let index = entries.firstIndex(where: { $0.exercise == exercise && $0.side == side }) {
+            if let set { entries[index].sets.append(set) }
+            if let entryNote { entries[index].notes = Self.joined(entries[index].notes, entryNote) }
+        } else {
+            entries.append(Entry(exercise: exercise, side: side, notes: entryNote, sets: set.map { [$0] } ?? []))
+        }
+        sessions[position].entries = entries
+    }
+
+    /// Notes joined by a line break, each distinct note once.
+    static func joined(_ existing: String?, _ note: String) -> String {
+        guard let existing, !existing.isEmpty else { return note }
+        if existing.split(separator: "\n").contains(where: { $0 == note }) { return existing }
+        return existing + "\n" + note
+    }
+}
