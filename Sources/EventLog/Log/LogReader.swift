@@ -35,6 +35,8 @@ package enum LogReader {
         package var events: [Event] = []
         /// Where each event is stored (same index as `events`).
         package var locations: [EventLocation] = []
+        /// The stored line of each event (only when read with `keepingLines`).
+        package var lines: [ArraySlice<UInt8>] = []
         /// Damage found on the way (corruption before valid members, undecodable lines).
         package var problems: [LogProblem] = []
         /// The watermark after this read.
@@ -58,9 +60,12 @@ package enum LogReader {
 
     /// Reads every complete member past `since`. Segments are inflated and decoded in
     /// parallel (one task per segment); the result is in segment order.
-    package static func read(_ layout: JournalLayout, since: Watermark = [:]) throws(JournalError)
-        -> Contents
-    {
+    ///
+    /// - Parameter keepingLines: Also return each event's stored bytes (for a byte-exact
+    ///   export of the log).
+    package static func read(
+        _ layout: JournalLayout, since: Watermark = [:], keepingLines: Bool = false
+    ) throws(JournalError) -> Contents {
         var contents = Contents()
         let paths = try segmentPaths(layout)
         let present = Set(paths)
@@ -89,7 +94,7 @@ package enum LogReader {
             do throws(JournalError) {
                 if let bytes = try FileSystem.readFile(layout.root + "/" + relative, from: start) {
                     let end = bytes.withUnsafeBytes { raw in
-                        decode(raw, offset: start, file: relative, into: &part)
+                        decode(raw, offset: start, file: relative, keepingLines: keepingLines, into: &part)
                     }
                     part.watermark[relative] = start + end
                 }
@@ -107,6 +112,7 @@ package enum LogReader {
             let part = try part.get()
             contents.events.append(contentsOf: part.events)
             contents.locations.append(contentsOf: part.locations)
+            contents.lines.append(contentsOf: part.lines)
             contents.problems.append(contentsOf: part.problems)
             contents.watermark.merge(part.watermark) { $1 }
         }
@@ -138,7 +144,7 @@ package enum LogReader {
 
     /// Decodes the members of one segment slice; returns the end of the last valid member.
     private static func decode(
-        _ bytes: UnsafeRawBufferPointer, offset: Int, file: String,
+        _ bytes: UnsafeRawBufferPointer, offset: Int, file: String, keepingLines: Bool,
         into contents: inout Contents
     ) -> Int {
         let scan: SegmentScan
@@ -157,6 +163,7 @@ package enum LogReader {
             for (index, line) in JSONLines.split(payload).enumerated() {
                 do {
                     contents.events.append(try EventDecoding.decode(line))
+                    if keepingLines { contents.lines.append(line) }
                     contents.locations.append(
                         EventLocation(
                             file: file, memberOffset: offset + member.offset,

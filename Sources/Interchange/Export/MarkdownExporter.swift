@@ -1,0 +1,121 @@
+import JournalModel
+
+/// Writes a training log a person reads (or hands to a physiotherapist): one section per
+/// session with its time, routine, duration and pain, a line per exercise with its sets, and
+/// the notes. Text the person wrote is escaped so it cannot turn into Markdown structure.
+enum MarkdownExporter {
+    static func write(
+        _ content: ExportContent, to output: ExportOutput, progress: ProgressHandler?
+    ) throws(ExportError) {
+        try output.write("# Training log\n\n")
+        let sessions = content.sessions
+        if let first = sessions.first, let last = sessions.last {
+            let range = first.start.localDate == last.start.localDate
+                ? "on \(first.start.localDate)" : "from \(first.start.localDate) to \(last.start.localDate)"
+            try output.write("\(sessions.count) session\(sessions.count == 1 ? "" : "s") \(range). ")
+        } else {
+            try output.write("No sessions. ")
+        }
+        try output.write("Exported by limber on \(content.exportedAt.localDate).\n")
+        let total = Int64(sessions.count)
+        for (index, session) in sessions.enumerated() {
+            try output.write("\n" + heading(session) + "\n\n")
+            if let pain = pain(session) { try output.write(pain + "\n\n") }
+            for entry in session.entries {
+                var line = "- **\(escape(content.name(of: entry.exercise)))**"
+                if let side = entry.side { line += " (\(side == .both ? "each side" : side.rawValue))" }
+                line += ": " + (entry.sets.isEmpty ? "no sets recorded" : entry.sets.map(describe).joined(separator: ", "))
+                try output.write(line + "\n")
+                if let notes = entry.notes {
+                    for noteLine in notes.split(separator: "\n", omittingEmptySubsequences: false) {
+                        try output.write("  - \(escape(String(noteLine)))\n")
+                    }
+                }
+            }
+            if let notes = session.notes {
+                try output.write("\n")
+                for noteLine in notes.split(separator: "\n", omittingEmptySubsequences: false) {
+                    try output.write("> \(escape(String(noteLine)))\n")
+                }
+            }
+            if let progress, index % 1000 == 999 { progress(Progress(done: Int64(index + 1), total: total)) }
+        }
+    }
+
+    private static let weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+
+    /// `## 2026-11-24 (Tue) 07:30 · sciatica · 25 min`.
+    static func heading(_ session: Session) -> String {
+        let date = session.start.localDate
+        let seconds = session.start.localSecondsOfDay
+        let time = pad(seconds / 3600) + ":" + pad(seconds / 60 % 60)
+        var parts = ["\(date) (\(weekdays[date.isoWeekday - 1])) \(time)"]
+        if let routine = session.routine { parts.append(escape(routine)) }
+        if let duration = session.durationSeconds { parts.append(minutes(duration)) }
+        return "## " + parts.joined(separator: " · ")
+    }
+
+    static func pain(_ session: Session) -> String? {
+        switch (session.painBefore, session.painAfter) {
+        case (let before?, let after?): "Pain \(before.rawValue)/10 before, \(after.rawValue)/10 after."
+        case (let before?, nil): "Pain \(before.rawValue)/10 before."
+        case (nil, let after?): "Pain \(after.rawValue)/10 after."
+        case (nil, nil): nil
+        }
+    }
+
+    /// `12 × 5 kg`, `45 s hold`, `5 km in 25:30`, with the kind, RPE and a stop for pain.
+    static func describe(_ set: ExerciseSet) -> String {
+        var parts: [String] = []
+        if let reps = set.reps {
+            parts.append(set.weight.map { "\(reps) × \(number($0.value)) \($0.unit.rawValue)" } ?? "\(reps)")
+        } else if let weight = set.weight {
+            parts.append("\(number(weight.value)) \(weight.unit.rawValue)")
+        }
+        if let distance = set.distanceMeters {
+            parts.append(distance >= 1000 ? "\(number((distance / 10).rounded() / 100)) km" : "\(number(distance.rounded())) m")
+        }
+        if let seconds = set.durationSeconds {
+            parts.append(set.reps == nil && set.distanceMeters == nil ? "\(clock(seconds)) hold" : "in \(clock(seconds))")
+        }
+        var text = parts.isEmpty ? "–" : parts.joined(separator: " ")
+        if let rpe = set.rpe { text += " @\(number(rpe))" }
+        switch set.kind {
+        case .normal: break
+        case .warmup: text += " (warm-up)"
+        case .drop: text += " (drop set)"
+        case .failure: text += " (to failure)"
+        }
+        if set.stoppedForPain { text += " (stopped: pain)" }
+        return text
+    }
+
+    /// `45 s`, `1:30`, `1:02:03`.
+    static func clock(_ seconds: Double) -> String {
+        let total = Int(seconds.rounded())
+        if total < 60 { return "\(total) s" }
+        let hours = total / 3600
+        return hours > 0
+            ? "\(hours):\(pad(total / 60 % 60)):\(pad(total % 60))" : "\(total / 60):\(pad(total % 60))"
+    }
+
+    static func minutes(_ seconds: Int) -> String {
+        seconds < 60 ? "\(seconds) s" : seconds % 60 == 0 || seconds >= 600
+            ? "\((seconds + 30) / 60) min" : "\(seconds / 60) min \(seconds % 60) s"
+    }
+
+    static func number(_ value: Double) -> String { CSVExporter.number(value) }
+
+    private static func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+
+    /// Backslash-escapes the characters that would make Markdown structure.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for character in text {
+            if "\\`*_[]<>|#!~".contains(character) { out.append("\\") }
+            out.append(character)
+        }
+        return out
+    }
+}

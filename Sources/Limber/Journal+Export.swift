@@ -1,0 +1,51 @@
+import EventLog
+import Reconcile
+
+extension Journal {
+    /// Writes an export (DESIGN §8) of the sessions `filter` admits, to `output`, and commits
+    /// it (a file appears only complete). Deleted sessions are left out; a conflicted session
+    /// is written as the journal shows it until the conflict is resolved.
+    ///
+    /// `events` writes every stored event line of every device, byte for byte, in merge
+    /// order; it takes no filter (a partial log could not be imported elsewhere).
+    ///
+    /// - Returns: The number of sessions (or events) written.
+    public func export(
+        _ format: ExportFormat, filter: SessionFilter = SessionFilter(), to output: ExportOutput,
+        progress: ProgressHandler? = nil
+    ) throws -> Int {
+        let count: Int
+        if format == .events {
+            guard filter == SessionFilter() else {
+                throw LimberError(
+                    .usage(
+                        "--since, --until and --exercise do not apply to --format events",
+                        hint: "the event log is exported whole so it can be read back; filter the json or csv export instead"))
+            }
+            count = try writeEvents(to: output, progress: progress)
+        } else {
+            let sessions = try sessions(matching: filter)
+            let content = ExportContent(
+                sessions: sessions, catalog: catalog, profile: profile, exportedAt: .now())
+            try Exporter.write(content, as: format, to: output, progress: progress)
+            count = sessions.count
+        }
+        try output.commit()
+        return count
+    }
+
+    private func writeEvents(to output: ExportOutput, progress: ProgressHandler?) throws -> Int {
+        let contents = try LogReader.read(layout, keepingLines: true)
+        var seen: Set<String> = []
+        let order = contents.events.indices.sorted { contents.events[$0].order < contents.events[$1].order }
+        let total = Int64(order.count)
+        var written = 0
+        for index in order where seen.insert(contents.events[index].id).inserted {
+            try output.write(bytes: contents.lines[index])
+            try output.write("\n")
+            written += 1
+            if let progress, written % 10_000 == 0 { progress(Progress(done: Int64(written), total: total)) }
+        }
+        return written
+    }
+}
