@@ -53,7 +53,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "LimberFuzz",
-            dependencies: ["JournalModel", "EventLog", "Reconcile"],
+            dependencies: ["JournalModel", "EventLog", "Reconcile", "Interchange"],
             swiftSettings: strictness
         ),
         // Helpers the test targets share (a seeded random generator); not part of the product.
@@ -63,6 +63,9 @@ let package = Package(
             name: "EventLogTests", dependencies: ["EventLog", "LimberTestSupport"], swiftSettings: strictness),
         .testTarget(
             name: "ReconcileTests", dependencies: ["Reconcile", "LimberTestSupport"], swiftSettings: strictness),
+        .testTarget(
+            name: "InterchangeTests", dependencies: ["Interchange", "LimberTestSupport"],
+            swiftSettings: strictness),
         .testTarget(
             name: "LimberTests", dependencies: ["Limber", "LimberTestSupport"], swiftSettings: strictness),
         .testTarget(name: "LimberCLITests", dependencies: ["LimberCLI"], swiftSettings: strictness),
