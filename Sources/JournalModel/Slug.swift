@@ -40,7 +40,26 @@ public enum Slug {
 
     /// Whether `id` is a well-formed id: non-empty and its own slug.
     public static func isValidID(_ id: String) -> Bool {
-        !id.isEmpty && make(id) == id
+        guard !id.isEmpty else { return false }
+        // The common case, checked without building the slug: lowercase ASCII letters and
+        // digits in runs joined by single dashes.
+        var ascii = true
+        var previousDash = true  // a leading dash is not a slug
+        var valid = true
+        for byte in id.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                previousDash = false
+            case UInt8(ascii: "-"):
+                if previousDash { valid = false }
+                previousDash = true
+            default:
+                if byte >= 0x80 { ascii = false } else { valid = false }
+            }
+            if !valid { return false }
+        }
+        if ascii { return !previousDash }
+        return make(id) == id
     }
 
     /// Folds a Latin letter with diacritics to ASCII (lowercase), `nil` when not in the table.

@@ -301,7 +301,25 @@ public final class Journal {
                     entity: "device/" + writer.device,
                     body: .deviceNamed(DeviceName(name: writer.identity.name))), at: 0)
         }
-        let stored = try batch ? writer.appendBatch(events) : writer.append(events)
+        let stored: [Event]
+        var folded = false
+        if batch {
+            do {
+                // Folded while the last members compress: an import of 100k sessions spends
+                // as long in each.
+                stored = try writer.appendBatch(events) { encoded in
+                    if encoded.count > 1_000 { state.reserveCapacity(forMore: encoded.count) }
+                    for event in encoded { state.apply(event) }
+                    folded = true
+                }
+            } catch {
+                // The state holds events that never reached the log: read it again.
+                if folded { try? reopenCold() }
+                throw error
+            }
+        } else {
+            stored = try writer.append(events)
+        }
         if case .copied(let previous)? = writer.identityChange, stored.first?.seq == 1 {
             // Said at the first append, when the new device id is actually written.
             notices.append(
@@ -310,7 +328,7 @@ public final class Journal {
                     "this journal was copied from another machine or folder: writing as new device \(writer.device) (was \(previous))"
                 ))
         }
-        for event in stored { state.apply(event) }
+        if !folded { for event in stored { state.apply(event) } }
         // Everything before the append was read under the lock, so the new end of our open
         // segment is exactly how far this state has read it.
         if let segment = writer.openSegmentState { watermark[segment.relativePath] = segment.size }

@@ -20,15 +20,28 @@ extension LogWriter {
     /// device folder under its final name and the folder synced. A crash before the link leaves
     /// only a staging file, which the next writer deletes; after it, the whole commit is there.
     ///
-    /// - Parameter events: The events of the commit, in order.
+    /// - Parameters:
+    ///   - events: The events of the commit, in order.
+    ///   - whileCompressing: Called with the stored events as soon as they are encoded, while
+    ///     the last members are still being compressed (a caller folds them meanwhile; if the
+    ///     append then fails, what it did with them must be undone).
     /// - Returns: The stored events.
     /// - Complexity: O(*n*) in the encoded size; members are compressed in parallel.
-    package func appendBatch(_ events: [NewEvent]) throws(JournalError) -> [Event] {
+    package func appendBatch(
+        _ events: [NewEvent], whileCompressing: ([Event]) -> Void = { _ in }
+    ) throws(JournalError) -> [Event] {
         guard !events.isEmpty else { return [] }
-        let encoded = try encode(events)
         let firstSeq = lastSeq + 1
-        let chunks = Self.chunks(of: encoded, limit: Self.batchMemberBytes)
-        let members = try Self.compress(encoded.payload, chunks: chunks, firstSeq: firstSeq)
+        // Full chunks are compressed on other cores while the rest is encoded.
+        let compressor = ParallelCompressor()
+        var encoded = try encode(events, chunk: Self.batchMemberBytes) { lines, first, count in
+            compressor.submit(lines, firstSeq: first, count: count)
+        }
+        let lastLines = encoded.payload
+        encoded.payload = []
+        compressor.submit(lastLines, firstSeq: lastSeq + UInt64(events.count) - UInt64(encoded.pendingLines) + 1, count: encoded.pendingLines)
+        whileCompressing(encoded.stored)
+        let members = try compressor.finish()
         if members.count == 1, let member = members.first {
             try appendMember(member, firstSeq: firstSeq)
         } else {
@@ -42,61 +55,6 @@ extension LogWriter {
     func clearStaging() {
         guard let names = try? FileSystem.list(stagingFolder) else { return }
         for name in names { unlink(stagingFolder + "/" + name) }
-    }
-
-    /// Splits the payload at line ends into ranges of at most `limit` bytes (a single longer
-    /// line, impossible under the 1 MiB line limit, would get a range of its own).
-    static func chunks(of commit: EncodedCommit, limit: Int) -> [(range: Range<Int>, count: Int)] {
-        var chunks: [(range: Range<Int>, count: Int)] = []
-        var start = 0
-        var count = 0
-        var previousEnd = 0
-        for end in commit.lineEnds {
-            if end - start > limit, count > 0 {
-                chunks.append((start..<previousEnd, count))
-                start = previousEnd
-                count = 0
-            }
-            count += 1
-            previousEnd = end
-        }
-        if count > 0 { chunks.append((start..<previousEnd, count)) }
-        return chunks
-    }
-
-    /// Compresses each chunk into a member, on every core.
-    static func compress(
-        _ payload: [UInt8], chunks: [(range: Range<Int>, count: Int)], firstSeq: UInt64
-    ) throws(JournalError) -> [[UInt8]] {
-        var firstSeqs: [UInt64] = []
-        var next = firstSeq
-        for chunk in chunks {
-            firstSeqs.append(next)
-            next += UInt64(chunk.count)
-        }
-        let seqs = firstSeqs
-        let results = Mutex<[Int: Result<[UInt8], SegmentError>]>([:])
-        DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
-            let chunk = chunks[index]
-            let result = Result { () throws(SegmentError) -> [UInt8] in
-                try GzipMember.encode(
-                    payload: Array(payload[chunk.range]), firstSeq: seqs[index],
-                    count: UInt32(chunk.count))
-            }
-            results.withLock { $0[index] = result }
-        }
-        let collected = results.withLock { $0 }
-        var members: [[UInt8]] = []
-        for index in chunks.indices {
-            switch collected[index] {
-            case .success(let member)?: members.append(member)
-            case .failure(let error)?:
-                throw JournalError(.badMetadata("cannot compress: \(error)"), path: "")
-            case nil:
-                throw JournalError(.badMetadata("cannot compress: a member is missing"), path: "")
-            }
-        }
-        return members
     }
 
     /// Writes the members as a new segment in staging, then links it into the device folder.
@@ -137,5 +95,46 @@ extension LogWriter {
         unlink(staged)
         try FileSystem.syncDirectory(layout.deviceFolder(identity.device))
         openSegment = (final, size)
+    }
+}
+
+/// Compresses chunks of a commit into gzip members on background threads, at most a few at a
+/// time (so memory stays a few chunks), and hands them back in order.
+final class ParallelCompressor: @unchecked Sendable {
+    private let group = DispatchGroup()
+    private let slots = DispatchSemaphore(value: 3)
+    private let results = Mutex<[Int: Result<[UInt8], SegmentError>]>([:])
+    private var submitted = 0
+
+    /// Starts compressing one chunk (waits while three are in flight).
+    func submit(_ lines: [UInt8], firstSeq: UInt64, count: Int) {
+        guard count > 0 else { return }
+        let index = submitted
+        submitted += 1
+        slots.wait()
+        DispatchQueue.global().async(group: group) { [self] in
+            let result = Result { () throws(SegmentError) -> [UInt8] in
+                try GzipMember.encode(payload: lines, firstSeq: firstSeq, count: UInt32(count))
+            }
+            results.withLock { $0[index] = result }
+            slots.signal()
+        }
+    }
+
+    /// The members, in the order submitted.
+    func finish() throws(JournalError) -> [[UInt8]] {
+        group.wait()
+        let collected = results.withLock { $0 }
+        var members: [[UInt8]] = []
+        for index in 0..<submitted {
+            switch collected[index] {
+            case .success(let member)?: members.append(member)
+            case .failure(let error)?:
+                throw JournalError(.badMetadata("cannot compress: \(error)"), path: "")
+            case nil:
+                throw JournalError(.badMetadata("cannot compress: a member is missing"), path: "")
+            }
+        }
+        return members
     }
 }

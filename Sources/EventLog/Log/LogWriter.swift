@@ -101,40 +101,62 @@ package final class LogWriter {
     /// The events of one commit as stored: envelopes assigned, lines encoded and chained.
     struct EncodedCommit {
         var stored: [Event] = []
-        /// The lines, each ending in `\n`.
+        /// The lines not yet handed out as a chunk, each ending in `\n`.
         var payload: [UInt8] = []
-        /// Where each line ends in `payload` (after its newline).
-        var lineEnds: [Int] = []
+        /// Lines in `payload`.
+        var pendingLines = 0
         var lastHash: String
         var clock: HybridClock
     }
 
     /// Assigns ids, seqs, clock times and the `prev` chain, and encodes the lines.
-    func encode(_ events: [NewEvent]) throws(JournalError) -> EncodedCommit {
+    ///
+    /// - Parameter chunk: With a size, every time the pending lines reach it they are handed
+    ///   to `body` (with the seq of their first line and their count) and dropped, so a large
+    ///   commit can be compressed while the rest is encoded; the last lines stay in `payload`.
+    func encode(
+        _ events: [NewEvent], chunk: Int? = nil,
+        _ body: (_ lines: [UInt8], _ firstSeq: UInt64, _ count: Int) -> Void = { _, _, _ in }
+    ) throws(JournalError) -> EncodedCommit {
         var seq = lastSeq
         var commit = EncodedCommit(lastHash: lastHash, clock: clock)
         commit.stored.reserveCapacity(events.count)
-        commit.lineEnds.reserveCapacity(events.count)
-        for new in events {
+        if let chunk { commit.payload.reserveCapacity(chunk + (1 << 20)) }
+        for (index, new) in events.enumerated() {
+            if chunk == nil, index == 64, events.count > 1_000 {
+                // A large commit: grow the payload once instead of by doubling.
+                commit.payload.reserveCapacity(commit.payload.count / 64 * events.count * 11 / 10)
+            }
             seq += 1
             let event = Event(
                 id: new.id ?? EventID.makeV7(), device: identity.device, seq: seq,
                 hlc: commit.clock.tick(), prev: commit.lastHash, entity: new.entity,
                 parents: new.parents, body: new.body)
-            let line: Data
-            do { line = try encoder.encode(event) } catch {
-                throw JournalError(.badMetadata("cannot encode event: \(error)"), path: layout.root)
+            let start = commit.payload.count
+            if !EventLineEncoder.encode(event, into: &commit.payload) {
+                do { commit.payload.append(contentsOf: try encoder.encode(event)) } catch {
+                    throw JournalError(.badMetadata("cannot encode event: \(error)"), path: layout.root)
+                }
             }
-            guard line.count <= SegmentLimits.standard.maxLine else {
+            let length = commit.payload.count - start
+            guard length <= SegmentLimits.standard.maxLine else {
                 throw JournalError(
-                    .badMetadata("an event of \(line.count) bytes is over the 1 MiB line limit"),
+                    .badMetadata("an event of \(length) bytes is over the 1 MiB line limit"),
                     path: layout.root)
             }
-            commit.lastHash = line.withUnsafeBytes { Hex.chainHash($0) }
-            commit.payload.append(contentsOf: line)
+            commit.lastHash = commit.payload.withUnsafeBytes {
+                Hex.chainHash(UnsafeRawBufferPointer(rebasing: $0[start...]))
+            }
             commit.payload.append(0x0A)
-            commit.lineEnds.append(commit.payload.count)
+            commit.pendingLines += 1
             commit.stored.append(event)
+            if let chunk, commit.payload.count >= chunk, index < events.count - 1 {
+                var lines: [UInt8] = []
+                lines.reserveCapacity(chunk + (1 << 20))
+                swap(&lines, &commit.payload)
+                body(lines, seq - UInt64(commit.pendingLines) + 1, commit.pendingLines)
+                commit.pendingLines = 0
+            }
         }
         return commit
     }

@@ -91,6 +91,16 @@ struct JSONByteStream: ~Copyable {
     /// Skips the next value.
     mutating func skipValue() throws(ImportError) { _ = try valueRange() }
 
+    /// Where a scan for the end of a value stands between chunks.
+    private struct ScanState {
+        var depth = 0
+        var inString = false
+        var escaped = false
+        /// Newlines seen inside the value, and the buffer index after the last one (−1: none).
+        var lines = 0
+        var lastNewline = -1
+    }
+
     /// Finds the extent of the value at `position` and moves past it.
     private mutating func valueRange() throws(ImportError) -> (Int, Int) {
         guard let first = try peek() else {
@@ -101,46 +111,13 @@ struct JSONByteStream: ~Copyable {
         let primitive = first != UInt8(ascii: "{") && first != UInt8(ascii: "[")
             && first != UInt8(ascii: "\"")
         var index = position
-        var depth = 0
-        var inString = false
-        var escaped = false
-        var lines = 0
-        var lastNewline = -1
+        var state = ScanState()
         while true {
-            while index < buffer.count {
-                let byte = buffer[index]
-                index += 1
-                if byte == 0x0A {
-                    lines += 1
-                    lastNewline = index
-                }
-                if primitive {
-                    switch byte {
-                    case UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]"), 0x20, 0x0A, 0x0D,
-                        0x09:
-                        return finish(position, index - 1, 0, -1)
-                    default: continue
-                    }
-                }
-                if inString {
-                    if escaped {
-                        escaped = false
-                    } else if byte == UInt8(ascii: "\\") {
-                        escaped = true
-                    } else if byte == UInt8(ascii: "\"") {
-                        inString = false
-                        if depth == 0 { return finish(position, index, lines, lastNewline) }
-                    }
-                    continue
-                }
-                switch byte {
-                case UInt8(ascii: "\""): inString = true
-                case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
-                case UInt8(ascii: "}"), UInt8(ascii: "]"):
-                    depth -= 1
-                    if depth == 0 { return finish(position, index, lines, lastNewline) }
-                default: break
-                }
+            let found = buffer.withUnsafeBufferPointer { bytes in
+                Self.scan(bytes, index: &index, primitive: primitive, state: &state)
+            }
+            if let end = found {
+                return primitive ? finish(position, end, 0, -1) : finish(position, end, state.lines, state.lastNewline)
             }
             guard index - position <= Self.maximumValue else {
                 throw ImportError(file: file.name, .tooLarge(line: line, limit: Self.maximumValue))
@@ -149,12 +126,74 @@ struct JSONByteStream: ~Copyable {
             let shift = position
             let more = try refill()
             index -= shift
-            if lastNewline >= 0 { lastNewline -= shift }
+            if state.lastNewline >= 0 { state.lastNewline -= shift }
             if !more {
                 if primitive, index > position { return finish(position, index, 0, -1) }
                 throw problem("the file ends inside a value (is it cut short?)")
             }
         }
+    }
+
+    /// Scans from `index` for the end of a value; the end (exclusive) or `nil` when the bytes
+    /// run out first (`index` and `state` then say where to go on).
+    private static func scan(
+        _ bytes: UnsafeBufferPointer<UInt8>, index: inout Int, primitive: Bool, state: inout ScanState
+    ) -> Int? {
+        let count = bytes.count
+        var i = index
+        defer { index = i }
+        if primitive {
+            while i < count {
+                switch bytes[i] {
+                case UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]"), 0x20, 0x0A, 0x0D, 0x09:
+                    return i
+                default: i += 1
+                }
+            }
+            return nil
+        }
+        while i < count {
+            if state.inString {
+                if state.escaped {
+                    state.escaped = false
+                    i += 1
+                    continue
+                }
+                // Skip the plain part of the string at once.
+                while i < count {
+                    let byte = bytes[i]
+                    if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x0A { break }
+                    i += 1
+                }
+                guard i < count else { return nil }
+                let byte = bytes[i]
+                i += 1
+                if byte == UInt8(ascii: "\\") {
+                    state.escaped = true
+                } else if byte == 0x0A {
+                    state.lines += 1
+                    state.lastNewline = i
+                } else {
+                    state.inString = false
+                    if state.depth == 0 { return i }
+                }
+                continue
+            }
+            let byte = bytes[i]
+            i += 1
+            switch byte {
+            case UInt8(ascii: "\""): state.inString = true
+            case UInt8(ascii: "{"), UInt8(ascii: "["): state.depth += 1
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                state.depth -= 1
+                if state.depth == 0 { return i }
+            case 0x0A:
+                state.lines += 1
+                state.lastNewline = i
+            default: break
+            }
+        }
+        return nil
     }
 
     /// Moves past a value `start..<end` that held `lines` newlines, the last ending at

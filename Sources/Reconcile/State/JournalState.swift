@@ -33,6 +33,13 @@ public struct JournalState: Sendable {
         for event in events { apply(event) }
     }
 
+    /// Makes room for `count` more events about as many sessions (a large import), so the
+    /// tables grow once.
+    package mutating func reserveCapacity(forMore count: Int) {
+        records.reserveCapacity(records.count + count)
+        applied.reserveCapacity(applied.count + count)
+    }
+
     /// Applies one event; an event already applied (same id) changes nothing.
     public mutating func apply(_ event: Event) {
         guard applied.insert(event.id).inserted else { return }
