@@ -35,6 +35,9 @@ struct CSVReader: ~Copyable {
         while true {
             switch parseRecord() {
             case .record(let row, let end, let lines):
+                guard end - position <= maximumRecord else {
+                    throw ImportError(file: file.name, .tooLarge(line: line, limit: maximumRecord))
+                }
                 position = end
                 line += lines
                 return row
@@ -48,6 +51,9 @@ struct CSVReader: ~Copyable {
                     buffer.append(0x0A)
                     switch parseRecord() {
                     case .record(let row, let end, let lines):
+                        guard end - position <= maximumRecord + 1 else {
+                            throw ImportError(file: file.name, .tooLarge(line: line, limit: maximumRecord))
+                        }
                         position = end
                         line += lines
                         return row

@@ -28,6 +28,7 @@ struct FitNotesImporter: RowImporter {
     private let header: CSVHeader
     private let options: ImportOptions
     private var resolver: ExerciseResolver
+    private var clock: SourceClock
     private var assembler = SessionAssembler(format: .fitnotes)
     private let columns: (
         date: Int?, exercise: Int?, weight: Int?, weightUnit: Int?, reps: Int?, distance: Int?,
@@ -40,6 +41,7 @@ struct FitNotesImporter: RowImporter {
         self.header = header
         self.options = options
         resolver = ExerciseResolver(catalog: catalog)
+        clock = SourceClock(zone: options.zone)
         let kg = header.index(of: Column.weightKg)
         let lb = header.index(of: Column.weightLb)
         headerUnit = lb != nil ? .lb : kg != nil ? .kg : nil
@@ -59,7 +61,7 @@ struct FitNotesImporter: RowImporter {
             fields.fail(columns.date, "the date is empty")
             return
         }
-        guard let start = SourceTime.parse(dateText, zone: options.zone) else {
+        guard let start = clock.parse(dateText) else {
             fields.fail(columns.date, "\(ModelError.quote(dateText)) is not a date such as 2022-09-14")
             return
         }

@@ -30,6 +30,7 @@ struct HevyImporter: RowImporter {
     private let header: CSVHeader
     private let options: ImportOptions
     private var resolver: ExerciseResolver
+    private var clock: SourceClock
     private var assembler = SessionAssembler(format: .hevy)
     private let columns: (
         title: Int?, start: Int?, end: Int?, description: Int?, exercise: Int?, notes: Int?,
@@ -43,6 +44,7 @@ struct HevyImporter: RowImporter {
         self.header = header
         self.options = options
         resolver = ExerciseResolver(catalog: catalog)
+        clock = SourceClock(zone: options.zone)
         let kg = header.index(of: Column.weightKg)
         let lb = header.index(of: Column.weightLb)
         unit = kg == nil && lb != nil ? .lb : .kg
@@ -71,13 +73,13 @@ struct HevyImporter: RowImporter {
             fields.fail(columns.start, "the start time is empty")
             return
         }
-        guard let start = SourceTime.parse(startText, zone: options.zone) else {
+        guard let start = clock.parse(startText) else {
             fields.fail(columns.start, "\(ModelError.quote(startText)) is not a date and time such as 15 Sep 2025, 07:48")
             return
         }
         var duration: Int?
         if let endText = fields.text(columns.end) {
-            if let end = SourceTime.parse(endText, zone: options.zone) {
+            if let end = clock.parse(endText) {
                 let seconds = end.epochSeconds - start.epochSeconds
                 if (0...Int64(DurationText.maximumSeconds)).contains(seconds) { duration = Int(seconds) }
             } else {

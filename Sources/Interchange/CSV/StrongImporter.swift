@@ -43,6 +43,7 @@ struct StrongImporter: RowImporter {
     private let header: CSVHeader
     private let options: ImportOptions
     private var resolver: ExerciseResolver
+    private var clock: SourceClock
     private var assembler = SessionAssembler(format: .strong)
     private(set) var skippedRestTimers = 0
     /// Weights or distances were read without a unit in the file.
@@ -60,6 +61,7 @@ struct StrongImporter: RowImporter {
         self.header = header
         self.options = options
         resolver = ExerciseResolver(catalog: catalog)
+        clock = SourceClock(zone: options.zone)
         let kg = header.index(of: Column.weightKg)
         let lb = header.index(of: Column.weightLb)
         headerWeightUnit = kg != nil ? .kg : lb != nil ? .lb : nil
@@ -105,7 +107,7 @@ struct StrongImporter: RowImporter {
             fields.fail(columns.date, "the date is empty")
             return
         }
-        guard let start = SourceTime.parse(dateText, zone: options.zone) else {
+        guard let start = clock.parse(dateText) else {
             fields.fail(columns.date, "\(ModelError.quote(dateText)) is not a date and time such as 2024-11-28 17:36:08")
             return
         }

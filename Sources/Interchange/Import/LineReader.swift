@@ -24,6 +24,9 @@ struct LineReader: ~Copyable {
         var searchFrom = position
         while true {
             if let newline = buffer[searchFrom...].firstIndex(of: 0x0A) {
+                guard newline - position <= maximumLine else {
+                    throw ImportError(file: file.name, .tooLarge(line: lineNumber + 1, limit: maximumLine))
+                }
                 var end = newline
                 if end > position, buffer[end - 1] == 0x0D { end -= 1 }
                 lineNumber += 1

@@ -8,6 +8,8 @@ struct SessionAssembler {
     let format: ImportFormat
     private(set) var sessions: [Session] = []
     private var positions: [String: Int] = [:]
+    /// The notes already joined into each entry (session position, exercise, side).
+    private var notesSeen: [String: Set<String>] = [:]
 
     init(format: ImportFormat) { self.format = format }
 
@@ -32,19 +34,21 @@ struct SessionAssembler {
         }
         var entries = sessions[position].entries
         sessions[position].entries = []
+        let noteKey = "\(position)\n\(exercise)\n\(side?.rawValue ?? "")"
+        let newNote = entryNote.flatMap { notesSeen[noteKey, default: []].insert($0).inserted ? $0 : nil }
         if let index = entries.firstIndex(where: { $0.exercise == exercise && $0.side == side }) {
             if let set { entries[index].sets.append(set) }
-            if let entryNote { entries[index].notes = Self.joined(entries[index].notes, entryNote) }
+            if let newNote { entries[index].notes = Self.joined(entries[index].notes, newNote) }
         } else {
             entries.append(Entry(exercise: exercise, side: side, notes: entryNote, sets: set.map { [$0] } ?? []))
         }
         sessions[position].entries = entries
     }
 
-    /// Notes joined by a line break, each distinct note once.
+    /// Notes joined by a line break (each distinct note is added once: apps repeat an
+    /// exercise's note on every row of its sets).
     static func joined(_ existing: String?, _ note: String) -> String {
         guard let existing, !existing.isEmpty else { return note }
-        if existing.split(separator: "\n").contains(where: { $0 == note }) { return existing }
         return existing + "\n" + note
     }
 }

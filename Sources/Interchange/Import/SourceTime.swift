@@ -100,3 +100,20 @@ enum SourceTime {
         return index + 1
     }
 }
+
+/// Parses the source app's date-times, remembering each text: every row of a workout repeats
+/// its start, and the C library's zone lookup behind ``SourceTime/parse(_:zone:)`` is slow.
+struct SourceClock {
+    let zone: LocalTimestamp.Zone
+    private var known: [String: LocalTimestamp?] = [:]
+
+    init(zone: LocalTimestamp.Zone) { self.zone = zone }
+
+    /// The instant `text` names, or `nil` (see ``SourceTime/parse(_:zone:)``).
+    mutating func parse(_ text: String) -> LocalTimestamp? {
+        if let cached = known[text] { return cached }
+        let parsed = SourceTime.parse(text, zone: zone)
+        known[text] = parsed
+        return parsed
+    }
+}
