@@ -156,6 +156,35 @@ struct ImportExportTests {
         #expect(conflicts.exitCode == 0, "the same content is no conflict: \(conflicts)")
     }
 
+    /// Each session's sets by exercise and side, from a CSV export.
+    private func setsBySession(_ sandbox: Sandbox, _ journal: String) throws -> [String: [String: [String]]] {
+        let result = try sandbox.limber(["export", "--format", "csv"], journal: journal)
+        try #require(result.exitCode == 0)
+        var sets: [String: [String: [String]]] = [:]
+        for line in result.stdout.components(separatedBy: "\r\n").dropFirst() where !line.isEmpty {
+            let fields = line.components(separatedBy: ",")
+            let key = fields[8] + ":" + fields[10]
+            sets[fields[0], default: [:]][key, default: []].append(fields[14] + "x" + fields[15] + fields[16])
+        }
+        return sets
+    }
+
+    @Test("a later, larger export of the same app adds the sets it has more of, and only those")
+    func laterExportExtends() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        try sandbox.initJournal()
+        // lifting.csv holds every row of the older export and 2,947 more on the same days.
+        #expect(try sandbox.limber("import", Self.fixtures + "fitnotes/FitNotes_Export_2025_05_21_08_39_11.csv").exitCode == 0)
+        let later = try sandbox.limber("import", Self.fixtures + "fitnotes/lifting.csv")
+        #expect(later.stdout.contains("imported 149 new session(s) and 2947 set(s)"), "\(later)")
+        #expect(later.stdout.contains("128 of them gained entries or sets"), "\(later)")
+        let direct = sandbox.root + "/direct"
+        #expect(try sandbox.limber(["init"], journal: direct).exitCode == 0)
+        #expect(try sandbox.limber(["import", Self.fixtures + "fitnotes/lifting.csv"], journal: direct).exitCode == 0)
+        #expect(try setsBySession(sandbox, sandbox.journal) == setsBySession(sandbox, direct), "as if only the later file had been imported")
+    }
+
     @Test("export --output writes a 0600 file; events take no filter")
     func exportOutput() throws {
         let sandbox = try Sandbox()
