@@ -8,24 +8,12 @@ struct LastWriterWinsTests {
     static let id = "0f8e2f0a-1111-4222-8333-444455556666"
     static let logged = Make.event(seq: 1, millis: 1_000, entity: id, body: .sessionLogged(Make.session(id, entries: [Make.entry("rockback", reps: [10])])))
 
-    /// The state after folding `events` in every order.
-    private func statesInEveryOrder(_ events: [Event]) -> [JournalState] {
-        func permutations(_ items: [Event]) -> [[Event]] {
-            guard items.count > 1 else { return [items] }
-            return items.indices.flatMap { index -> [[Event]] in
-                var rest = items
-                let first = rest.remove(at: index)
-                return permutations(rest).map { [first] + $0 }
-            }
-        }
-        return permutations(events).map { JournalState(folding: $0) }
-    }
 
     @Test("a later amendment wins whatever order the events arrive in")
     func laterHLCWins() throws {
         let early = Make.event(Make.deviceB, seq: 1, millis: 2_000, entity: Self.id, parents: [Self.logged.id], body: Make.patch(.painAfter(PainScore(rawValue: 7)), .notes("from b")))
         let late = Make.event(Make.deviceA, seq: 2, millis: 2_001, entity: Self.id, parents: [Self.logged.id], body: Make.patch(.painAfter(PainScore(rawValue: 1))))
-        for state in statesInEveryOrder([Self.logged, early, late]) {
+        for state in Make.statesInEveryOrder([Self.logged, early, late]) {
             let session = try #require(state.session(id: Self.id))
             #expect(session.painAfter == PainScore(rawValue: 1))
             #expect(session.notes == "from b", "fields are merged one by one")
@@ -37,17 +25,17 @@ struct LastWriterWinsTests {
     func ties() throws {
         let fromA = Make.event(Make.deviceA, seq: 5, millis: 2_000, counter: 3, entity: Self.id, body: Make.patch(.notes("a")))
         let fromB = Make.event(Make.deviceB, seq: 2, millis: 2_000, counter: 3, entity: Self.id, body: Make.patch(.notes("b")))
-        for state in statesInEveryOrder([Self.logged, fromA, fromB]) {
+        for state in Make.statesInEveryOrder([Self.logged, fromA, fromB]) {
             #expect(state.session(id: Self.id)?.notes == "b")
         }
         let lowSeq = Make.event(Make.deviceC, seq: 3, millis: 2_000, counter: 3, entity: Self.id, body: Make.patch(.notes("c3")))
         let highSeq = Make.event(Make.deviceC, seq: 4, millis: 2_000, counter: 3, entity: Self.id, body: Make.patch(.notes("c4")))
-        for state in statesInEveryOrder([Self.logged, highSeq, lowSeq, fromB]) {
+        for state in Make.statesInEveryOrder([Self.logged, highSeq, lowSeq, fromB]) {
             #expect(state.session(id: Self.id)?.notes == "c4")
         }
         // The counter orders before the device does.
         let laterCounter = Make.event(Make.deviceA, seq: 9, millis: 2_000, counter: 4, entity: Self.id, body: Make.patch(.notes("a, later")))
-        for state in statesInEveryOrder([Self.logged, laterCounter, fromB, highSeq]) {
+        for state in Make.statesInEveryOrder([Self.logged, laterCounter, fromB, highSeq]) {
             #expect(state.session(id: Self.id)?.notes == "a, later")
         }
     }
@@ -56,14 +44,14 @@ struct LastWriterWinsTests {
     func deleteRestore() throws {
         let delete = Make.event(Make.deviceA, seq: 2, millis: 3_000, entity: Self.id, body: .sessionDeleted)
         let restore = Make.event(Make.deviceB, seq: 1, millis: 2_000, entity: Self.id, body: .sessionRestored)
-        for state in statesInEveryOrder([Self.logged, delete, restore]) {
+        for state in Make.statesInEveryOrder([Self.logged, delete, restore]) {
             #expect(state.isDeleted(Self.id))
             #expect(state.sessions.isEmpty)
             #expect(state.session(id: Self.id)?.id == Self.id, "a deleted session is still there for restore")
             #expect(state.sessionIDs == [Self.id])
         }
         let laterRestore = Make.event(Make.deviceB, seq: 2, millis: 4_000, entity: Self.id, body: .sessionRestored)
-        for state in statesInEveryOrder([Self.logged, delete, restore, laterRestore]) {
+        for state in Make.statesInEveryOrder([Self.logged, delete, restore, laterRestore]) {
             #expect(!state.isDeleted(Self.id))
             #expect(state.sessions.map(\.id) == [Self.id])
         }
@@ -101,7 +89,7 @@ struct LastWriterWinsTests {
             .entry(EntryKey(exercise: "diagonal-chop", side: .left), nil)))
         let later = Make.event(seq: 3, millis: 3_000, entity: Self.id, body: Make.patch(
             .entry(EntryKey(exercise: "aa-first-by-name", side: nil), Make.entry("aa-first-by-name", reps: [1]))))
-        for state in statesInEveryOrder([logged, amend, later]) {
+        for state in Make.statesInEveryOrder([logged, amend, later]) {
             #expect(state.session(id: Self.id)?.entries == [
                 entries[0], changedBirdDog, entries[2],
                 Make.entry("sciatic-nerve-glide", .left, reps: [5]), Make.entry("aa-first-by-name", reps: [1]),
@@ -132,7 +120,7 @@ struct LastWriterWinsTests {
         let second = Make.event(Make.deviceA, seq: 1, millis: 1_500, entity: "profile", parents: [first.id], body: .profileSet(Profile(conditions: [])))
         let v1 = Make.event(Make.deviceA, seq: 2, millis: 1_600, entity: "exercise/side-plank", body: .exerciseDefined(Exercise(id: "side-plank", name: "Side plank", measure: .hold)))
         let v2 = Make.event(Make.deviceB, seq: 2, millis: 1_700, entity: "exercise/side-plank", body: .exerciseDefined(Exercise(id: "side-plank", name: "Side plank, long", measure: .hold)))
-        for state in statesInEveryOrder([first, second, v1, v2]) {
+        for state in Make.statesInEveryOrder([first, second, v1, v2]) {
             #expect(state.profile == Profile(conditions: []))
             #expect(state.catalog.exercise(id: "side-plank")?.name == "Side plank, long")
             #expect(state.catalog.exercises.count == BuiltInCatalog.exercises.count + 1)

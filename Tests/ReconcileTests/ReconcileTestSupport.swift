@@ -42,6 +42,19 @@ enum Make {
     }
 
     static func patch(_ changes: SessionChange...) -> EventBody { .sessionAmended(SessionPatch(changes)) }
+
+    /// The state after folding `events` in every order they could arrive in.
+    static func statesInEveryOrder(_ events: [Event]) -> [JournalState] {
+        func permutations(_ items: [Event]) -> [[Event]] {
+            guard items.count > 1 else { return [items] }
+            return items.indices.flatMap { index -> [[Event]] in
+                var rest = items
+                let first = rest.remove(at: index)
+                return permutations(rest).map { [first] + $0 }
+            }
+        }
+        return permutations(events).map { JournalState(folding: $0) }
+    }
 }
 
 /// Everything a person can see of a state, for comparing two folds.

@@ -9,17 +9,6 @@ struct RepeatedCreationTests {
     static let id = "5c1e0c6e-7a6b-5d0e-9f41-0a4c2b7d9e11"
     static let imported = Make.session(id, entries: [Make.entry("squat", reps: [5, 5, 5])], notes: "Leg day")
 
-    private func everyOrder(_ events: [Event]) -> [JournalState] {
-        func permutations(_ items: [Event]) -> [[Event]] {
-            guard items.count > 1 else { return [items] }
-            return items.indices.flatMap { index -> [[Event]] in
-                var rest = items
-                let first = rest.remove(at: index)
-                return permutations(rest).map { [first] + $0 }
-            }
-        }
-        return permutations(events).map { JournalState(folding: $0) }
-    }
 
     @Test("an amendment made on one device survives the other device's later import, in any order")
     func amendmentSurvives() throws {
@@ -29,7 +18,7 @@ struct RepeatedCreationTests {
             body: Make.patch(.painAfter(PainScore(rawValue: 1)), .entry(EntryKey(exercise: "squat", side: nil), Make.entry("squat", reps: [5, 5, 6]))))
         // Device B imports the same file later, without having seen A's events.
         let onB = Make.event(Make.deviceB, seq: 1, millis: 3_000, entity: Self.id, body: .sessionLogged(Self.imported))
-        let states = everyOrder([onA, amended, onB])
+        let states = Make.statesInEveryOrder([onA, amended, onB])
         for state in states {
             let session = try #require(state.session(id: Self.id))
             #expect(session.painAfter == PainScore(rawValue: 1))
@@ -50,7 +39,7 @@ struct RepeatedCreationTests {
         more.entries.append(Make.entry("bench-press", reps: [8, 8]))
         more.notes = "Leg day\nand bench"
         let newer = Make.event(Make.deviceB, seq: 1, millis: 1_500, entity: Self.id, body: .sessionLogged(more))
-        for state in everyOrder([older, newer]) {
+        for state in Make.statesInEveryOrder([older, newer]) {
             let session = try #require(state.session(id: Self.id))
             #expect(session.notes == "Leg day\nand bench")
             #expect(session.entries.map(\.exercise) == ["squat", "bench-press"])

@@ -78,6 +78,60 @@ struct FieldParsing {
     }
 }
 
+extension FieldParsing {
+    /// The date-time in column `index`, read by `clock`; `nil` (with a problem) when it is
+    /// empty or not a date. `example` shows the shape expected.
+    mutating func start(_ index: Int?, clock: inout SourceClock, example: String) -> (
+        text: String, start: LocalTimestamp
+    )? {
+        guard let text = text(index) else {
+            fail(index, "the date is empty")
+            return nil
+        }
+        guard let start = clock.parse(text) else {
+            fail(index, "\(ModelError.quote(text)) is not a date such as \(example)")
+            return nil
+        }
+        return (text, start)
+    }
+
+    /// The weight unit a row's unit column names, else `fallback`.
+    mutating func weightUnit(_ index: Int?, else fallback: WeightUnit) -> WeightUnit {
+        guard let text = text(index) else { return fallback }
+        guard let unit = WeightUnit(parsing: text) else {
+            fail(index, "\(ModelError.quote(text)) is not a weight unit (kg, kgs, lb or lbs)")
+            return fallback
+        }
+        return unit
+    }
+
+    /// Meters per unit of the distance unit a row's unit column names, else `fallback`.
+    mutating func metersPerDistance(_ index: Int?, else fallback: Double) -> Double {
+        guard let text = text(index) else { return fallback }
+        guard let factor = DistanceUnit.meters(per: text) else {
+            fail(index, "\(ModelError.quote(text)) is not a distance unit (m, km or mi)")
+            return fallback
+        }
+        return factor
+    }
+
+    /// Checks `set` and finds its exercise by the name in column `index`; `nil` when the row
+    /// has problems (all recorded).
+    mutating func checkedSet(
+        _ set: ExerciseSet, exercise index: Int?, resolver: inout ExerciseResolver
+    ) -> (exercise: String, side: Side?)? {
+        do throws(ModelError) { try set.validate(field: "set") } catch { fail(nil, error.description) }
+        let measure: Exercise.Measure =
+            set.reps == nil && set.distanceMeters != nil ? .distance
+            : set.reps == nil && set.durationSeconds != nil ? .hold : .reps
+        guard let resolved = resolver.resolve(text(index) ?? "", measure: measure) else {
+            fail(index, "the exercise name is empty")
+            return nil
+        }
+        return problems.isEmpty ? resolved : nil
+    }
+}
+
 extension String {
     /// Every occurrence of `target` replaced (FoundationEssentials has no such method).
     func replacingOccurrences(of target: String, with replacement: String) -> String {

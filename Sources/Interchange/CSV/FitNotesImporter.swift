@@ -57,43 +57,20 @@ struct FitNotesImporter: RowImporter {
     mutating func add(_ row: CSVRow, problems: inout ProblemList) {
         var fields = FieldParsing(row: row, header: header)
         defer { for problem in fields.problems { problems.add(problem) } }
-        guard let dateText = fields.text(columns.date) else {
-            fields.fail(columns.date, "the date is empty")
-            return
-        }
-        guard let start = clock.parse(dateText) else {
-            fields.fail(columns.date, "\(ModelError.quote(dateText)) is not a date such as 2022-09-14")
-            return
-        }
+        guard let (dateText, start) = fields.start(columns.date, clock: &clock, example: "2022-09-14")
+        else { return }
         let reps = fields.whole(columns.reps, "a whole number of reps")
         let weight = fields.measure(columns.weight, "weight")
-        var unit = headerUnit ?? options.defaultWeightUnit
-        if let text = fields.text(columns.weightUnit) {
-            if let parsed = WeightUnit(parsing: text) { unit = parsed } else {
-                fields.fail(columns.weightUnit, "\(ModelError.quote(text)) is not a weight unit (kgs or lbs)")
-            }
-        }
-        var metersPer = 1000.0
-        if let text = fields.text(columns.distanceUnit) {
-            if let factor = DistanceUnit.meters(per: text) { metersPer = factor } else {
-                fields.fail(columns.distanceUnit, "\(ModelError.quote(text)) is not a distance unit (m, km or mi)")
-            }
-        }
+        let unit = fields.weightUnit(columns.weightUnit, else: headerUnit ?? options.defaultWeightUnit)
+        let metersPer = fields.metersPerDistance(columns.distanceUnit, else: 1000)
         let distance = fields.measure(columns.distance, "distance").map { $0 * metersPer }
         let seconds = fields.duration(columns.time, plainSeconds: false).flatMap { $0 == 0 ? nil : Double($0) }
         let set = ExerciseSet(
             kind: .normal, reps: reps == 0 ? nil : reps,
             weight: weight.map { Weight(value: $0, unit: unit) }, durationSeconds: seconds,
             distanceMeters: distance)
-        do throws(ModelError) { try set.validate(field: "set") } catch {
-            fields.fail(nil, error.description)
-        }
-        let measure: Exercise.Measure = reps == nil && distance != nil ? .distance : reps == nil && seconds != nil ? .hold : .reps
-        guard let (exercise, side) = resolver.resolve(fields.text(columns.exercise) ?? "", measure: measure) else {
-            fields.fail(columns.exercise, "the exercise name is empty")
-            return
-        }
-        guard fields.problems.isEmpty else { return }
+        guard let (exercise, side) = fields.checkedSet(set, exercise: columns.exercise, resolver: &resolver)
+        else { return }
         assembler.add(
             set, exercise: exercise, side: side, entryNote: fields.text(columns.comment), key: dateText
         ) { id in

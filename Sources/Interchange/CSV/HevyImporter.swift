@@ -69,14 +69,8 @@ struct HevyImporter: RowImporter {
     mutating func add(_ row: CSVRow, problems: inout ProblemList) {
         var fields = FieldParsing(row: row, header: header)
         defer { for problem in fields.problems { problems.add(problem) } }
-        guard let startText = fields.text(columns.start) else {
-            fields.fail(columns.start, "the start time is empty")
-            return
-        }
-        guard let start = clock.parse(startText) else {
-            fields.fail(columns.start, "\(ModelError.quote(startText)) is not a date and time such as 15 Sep 2025, 07:48")
-            return
-        }
+        guard let (startText, start) = fields.start(columns.start, clock: &clock, example: "15 Sep 2025, 07:48")
+        else { return }
         var duration: Int?
         if let endText = fields.text(columns.end) {
             if let end = clock.parse(endText) {
@@ -99,22 +93,15 @@ struct HevyImporter: RowImporter {
         let set = ExerciseSet(
             kind: kind ?? .normal, reps: reps, weight: weight.map { Weight(value: $0, unit: unit) },
             durationSeconds: seconds, distanceMeters: distance, rpe: rpe)
-        do throws(ModelError) { try set.validate(field: "set") } catch {
-            fields.fail(nil, error.description)
-        }
-        let measure: Exercise.Measure = reps == nil && seconds != nil ? .hold : distance != nil && reps == nil ? .distance : .reps
-        guard let (exercise, side) = resolver.resolve(fields.text(columns.exercise) ?? "", measure: measure) else {
-            fields.fail(columns.exercise, "the exercise title is empty")
-            return
-        }
-        guard fields.problems.isEmpty else { return }
+        guard let (exercise, side) = fields.checkedSet(set, exercise: columns.exercise, resolver: &resolver)
+        else { return }
         let title = fields.text(columns.title) ?? ""
         let description = Self.unescape(fields.text(columns.description))
         assembler.add(
             set, exercise: exercise, side: side, entryNote: Self.unescape(fields.text(columns.notes)),
             key: startText + "\n" + title
         ) { id in
-            Session(id: id, start: start, durationSeconds: duration, notes: StrongImporter.notes(title, description))
+            Session(id: id, start: start, durationSeconds: duration, notes: SessionAssembler.notes(title, description))
         }
     }
 

@@ -6,8 +6,7 @@ struct LimberCSVImporter: RowImporter {
     private let header: CSVHeader
     private var resolver: ExerciseResolver
     private let catalog: Catalog
-    private var sessions: [Session] = []
-    private var positions: [String: Int] = [:]
+    private var assembler = SessionAssembler(format: .csv)
     private let columns: [String: Int]
 
     init(header: CSVHeader, options: ImportOptions, catalog: Catalog, file: String) throws(ImportError) {
@@ -84,21 +83,13 @@ struct LimberCSVImporter: RowImporter {
             return
         }
         guard fields.problems.isEmpty, let start else { return }
-        let position: Int
-        if let known = positions[id] {
-            position = known
-        } else {
-            position = sessions.count
-            positions[id] = position
-            sessions.append(Session(
+        assembler.add(
+            set, exercise: exercise, side: side, entryNote: fields.text(c["entry_notes"]), key: id,
+            id: id
+        ) { id in
+            Session(
                 id: id, start: start, durationSeconds: duration, routine: routine,
-                painBefore: painBefore, painAfter: painAfter, notes: fields.text(c["session_notes"])))
-        }
-        let note = fields.text(c["entry_notes"])
-        if let index = sessions[position].entries.firstIndex(where: { $0.exercise == exercise && $0.side == side }) {
-            if let set { sessions[position].entries[index].sets.append(set) }
-        } else {
-            sessions[position].entries.append(Entry(exercise: exercise, side: side, notes: note, sets: set.map { [$0] } ?? []))
+                painBefore: painBefore, painAfter: painAfter, notes: fields.text(c["session_notes"]))
         }
     }
 
@@ -112,7 +103,7 @@ struct LimberCSVImporter: RowImporter {
     }
 
     func finish(into data: inout ImportedData) {
-        data.sessions = sessions
+        data.sessions = assembler.sessions
         data.exercises = resolver.created
     }
 }

@@ -103,30 +103,16 @@ struct StrongImporter: RowImporter {
             }
             kind = .normal
         }
-        guard let dateText = fields.text(columns.date) else {
-            fields.fail(columns.date, "the date is empty")
-            return
-        }
-        guard let start = clock.parse(dateText) else {
-            fields.fail(columns.date, "\(ModelError.quote(dateText)) is not a date and time such as 2024-11-28 17:36:08")
-            return
-        }
+        guard let (dateText, start) = fields.start(columns.date, clock: &clock, example: "2024-11-28 17:36:08")
+        else { return }
         let reps = fields.whole(columns.reps, "a whole number of reps")
         let weightValue = fields.measure(columns.weight, "weight")
-        var unit = headerWeightUnit ?? options.defaultWeightUnit
-        let unitColumn = fields.text(columns.weightUnit)
-        if unitColumn == nil, headerWeightUnit == nil, (weightValue ?? 0) > 0 { assumedUnit = true }
-        if let text = unitColumn {
-            if let parsed = WeightUnit(parsing: text) { unit = parsed } else {
-                fields.fail(columns.weightUnit, "\(ModelError.quote(text)) is not a weight unit (kg or lbs)")
-            }
+        if fields.text(columns.weightUnit) == nil, headerWeightUnit == nil, (weightValue ?? 0) > 0 {
+            assumedUnit = true
         }
-        var metersPer = headerDistanceMeters ?? (options.defaultWeightUnit == .lb ? 1609.344 : 1000)
-        if let text = fields.text(columns.distanceUnit) {
-            if let factor = DistanceUnit.meters(per: text) { metersPer = factor } else {
-                fields.fail(columns.distanceUnit, "\(ModelError.quote(text)) is not a distance unit (m, km or mi)")
-            }
-        }
+        let unit = fields.weightUnit(columns.weightUnit, else: headerWeightUnit ?? options.defaultWeightUnit)
+        let metersPer = fields.metersPerDistance(
+            columns.distanceUnit, else: headerDistanceMeters ?? (options.defaultWeightUnit == .lb ? 1609.344 : 1000))
         let distance = fields.measure(columns.distance, "distance").map { $0 * metersPer }
         let seconds = fields.measure(columns.seconds, "seconds")
         let rpe = fields.measure(columns.rpe, "RPE")
@@ -138,29 +124,16 @@ struct StrongImporter: RowImporter {
             kind: kind, reps: reps == 0 && (seconds != nil || distance != nil) ? nil : reps,
             weight: weightValue.map { Weight(value: $0, unit: unit) }, durationSeconds: seconds,
             distanceMeters: distance, rpe: rpe)
-        do throws(ModelError) { try set.validate(field: "set") } catch {
-            fields.fail(nil, error.description)
-        }
-        let measure: Exercise.Measure = reps == nil && seconds != nil ? .hold : distance != nil && reps == nil ? .distance : .reps
-        guard let (exercise, side) = resolver.resolve(exerciseName, measure: measure) else {
-            fields.fail(columns.exercise, "the exercise name is empty")
-            return
-        }
-        guard fields.problems.isEmpty else { return }
+        guard let (exercise, side) = fields.checkedSet(set, exercise: columns.exercise, resolver: &resolver)
+        else { return }
         let workout = fields.text(columns.workout) ?? ""
         let sessionNotes = fields.text(columns.workoutNotes)
         assembler.add(
             set, exercise: exercise, side: side, entryNote: fields.text(columns.notes),
             key: dateText + "\n" + workout
         ) { id in
-            Session(id: id, start: start, durationSeconds: duration, notes: Self.notes(workout, sessionNotes))
+            Session(id: id, start: start, durationSeconds: duration, notes: SessionAssembler.notes(workout, sessionNotes))
         }
-    }
-
-    /// The workout's name and notes as the session's notes (limber has no workout names).
-    static func notes(_ name: String, _ notes: String?) -> String? {
-        let parts = [name, notes ?? ""].filter { !$0.isEmpty }
-        return parts.isEmpty ? nil : parts.joined(separator: "\n")
     }
 
     func finish(into data: inout ImportedData) {
@@ -171,21 +144,6 @@ struct StrongImporter: RowImporter {
             let unit = options.defaultWeightUnit
             data.assumptions.append(
                 "this Strong export does not say its units: weights were read as \(unit.rawValue) and distances as \(unit == .lb ? "miles" : "km") (give --unit \(unit == .lb ? "kg" : "lb") if that is wrong)")
-        }
-    }
-}
-
-/// Distance units as apps write them.
-enum DistanceUnit {
-    /// Meters in one `text` (`m`, `km`, `mi`, `miles`, `yd`, `ft`), or `nil`.
-    static func meters(per text: String) -> Double? {
-        switch Slug.make(text) {
-        case "m", "meter", "meters", "metre", "metres": 1
-        case "km", "kms", "kilometer", "kilometers", "kilometre", "kilometres": 1000
-        case "mi", "mile", "miles": 1609.344
-        case "yd", "yard", "yards": 0.9144
-        case "ft", "foot", "feet": 0.3048
-        default: nil
         }
     }
 }

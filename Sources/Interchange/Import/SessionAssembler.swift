@@ -19,10 +19,12 @@ struct SessionAssembler {
         EventID.makeNameBased("limber-import-v1\n\(format.rawValue)\n\(key)")
     }
 
-    /// Adds one set to the session of `key`, creating it with `make` (given its id) first.
+    /// Adds one set (or, with `nil`, an entry without sets) to the session of `key`, creating
+    /// it first with `make`, given its id: `id` when the source has its own, else one derived
+    /// from the key.
     mutating func add(
         _ set: ExerciseSet?, exercise: String, side: Side?, entryNote: String?, key: String,
-        make: (String) -> Session
+        id: String? = nil, make: (String) -> Session
     ) {
         let position: Int
         if let known = positions[key] {
@@ -30,7 +32,7 @@ struct SessionAssembler {
         } else {
             position = sessions.count
             positions[key] = position
-            sessions.append(make(Self.sessionID(format: format, key: key)))
+            sessions.append(make(id ?? Self.sessionID(format: format, key: key)))
         }
         var entries = sessions[position].entries
         sessions[position].entries = []
@@ -43,6 +45,13 @@ struct SessionAssembler {
             entries.append(Entry(exercise: exercise, side: side, notes: entryNote, sets: set.map { [$0] } ?? []))
         }
         sessions[position].entries = entries
+    }
+
+    /// A workout's name and notes as a session's notes, the name first (limber has no
+    /// workout names, and dropping them would lose what people search for).
+    static func notes(_ name: String, _ notes: String?) -> String? {
+        let parts = [name, notes ?? ""].filter { !$0.isEmpty }
+        return parts.isEmpty ? nil : parts.joined(separator: "\n")
     }
 
     /// Notes joined by a line break (each distinct note is added once: apps repeat an
