@@ -39,8 +39,16 @@ let package = Package(
             name: "Interchange", dependencies: ["JournalModel", "EventLog", "Reconcile"],
             swiftSettings: strictness),
         .target(
+            name: "Backup",
+            dependencies: [
+                "JournalModel", "EventLog",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ],
+            swiftSettings: strictness),
+        .target(
             name: "Limber",
-            dependencies: ["JournalModel", "EventLog", "Reconcile", "Interchange"],
+            dependencies: ["JournalModel", "EventLog", "Reconcile", "Interchange", "Backup"],
             swiftSettings: strictness
         ),
         .executableTarget(

@@ -1,3 +1,4 @@
+@_exported import Backup
 @_exported import Interchange
 
 /// What an import did (or, with `--dry-run`, would do).

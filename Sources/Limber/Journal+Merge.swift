@@ -1,3 +1,4 @@
+import Glibc
 import EventLog
 import Reconcile
 
@@ -38,7 +39,24 @@ extension Journal {
     ///   - path: The other journal folder.
     ///   - dryRun: Report what would come in without writing anything.
     /// - Returns: What came in, and every device that was refused and why.
-    public func merge(from path: String, dryRun: Bool) throws -> MergeReport {
+    public func merge(from path: String, dryRun: Bool, passphrase: String? = nil) throws -> MergeReport {
+        guard FileSystem.kind(of: path) == .file else { return try mergeFolder(path, dryRun: dryRun) }
+        guard Archive.looksLikeArchive(path) else {
+            throw LimberError(
+                .invalid(
+                    "\(path) is neither a journal folder nor a limber archive",
+                    hint: "give a journal folder or a file made by `limber archive create`"))
+        }
+        // The archive is checked whole, then unpacked inside this journal's local/ (never synced)
+        // and merged like a folder.
+        let folder = layout.local + "/archive-\(getpid())"
+        Archive.removeTree(folder)
+        defer { Archive.removeTree(folder) }
+        _ = try Archive.unpack(path, into: folder, passphrase: passphrase)
+        return try mergeFolder(folder, dryRun: dryRun)
+    }
+
+    private func mergeFolder(_ path: String, dryRun: Bool) throws -> MergeReport {
         try write { writer in
             let plan = try LogMerger.plan(
                 into: layout, from: JournalLayout(root: path), ownDevice: writer.device)

@@ -18,7 +18,7 @@ struct LimberCommand: ParsableCommand {
             Init.self, Log.self, List.self, Show.self, Amend.self, Delete.self, Restore.self,
             Exercises.self, ExerciseCommand.self, Routines.self, RoutineCommand.self,
             ProfileCommand.self, Merge.self, Sync.self, Devices.self, Conflicts.self, Verify.self,
-            Repair.self, Import.self, Export.self,
+            Repair.self, Import.self, Export.self, ArchiveCommand.self,
         ]
     )
 

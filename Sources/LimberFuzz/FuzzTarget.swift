@@ -1,5 +1,5 @@
-/// A parser of untrusted bytes (from other devices or a damaged disk) that the fuzzer drives,
-/// with the checks every input must pass besides not trapping.
+/// A parser of untrusted bytes (from other devices, a damaged disk or another app's export)
+/// that the fuzzer drives, with the checks every input must pass besides not trapping.
 ///
 /// The same code runs under libFuzzer (built with `-DLIMBER_FUZZING`, see `FuzzEntry.swift`),
 /// in the corpus replayer (the normal build of `LimberFuzz`) and in `LimberFuzzTests`.
@@ -15,6 +15,9 @@ package enum FuzzTarget: String, CaseIterable, Sendable {
     case eventStrict = "event-strict"
     /// A whole snapshot file through `Snapshot(path:journal:)` and every accessor.
     case snapshot
+    /// A whole file through `Importer.read`, with the format recognised and as each format:
+    /// what it returns must be valid, what it throws an ``Interchange/ImportError``.
+    case importFile = "import"
 
     /// The folder of `Fixtures/fuzz` that holds this target's seeds and regression inputs.
     package var corpusName: String {
@@ -22,6 +25,7 @@ package enum FuzzTarget: String, CaseIterable, Sendable {
         case .segment: "segment"
         case .event, .eventStrict: "event"
         case .snapshot: "snapshot"
+        case .importFile: "import"
         }
     }
 
@@ -36,6 +40,7 @@ package enum FuzzTarget: String, CaseIterable, Sendable {
         case .event: Self.checkEvent(input, strict: false)
         case .eventStrict: Self.checkEvent(input, strict: true)
         case .snapshot: Self.checkSnapshot(input)
+        case .importFile: Self.checkImport(input)
         }
     }
 

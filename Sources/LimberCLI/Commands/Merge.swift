@@ -14,7 +14,7 @@ struct Merge: ParsableCommand {
     @OptionGroup var options: JournalOptions
     @OptionGroup var output: OutputOptions
 
-    @Argument(help: ArgumentHelp("The other journal folder.", valueName: "path"))
+    @Argument(help: ArgumentHelp("The other journal folder, or an archive.", valueName: "path"))
     var path: String
 
     @Flag(name: .customLong("dry-run"), help: "Show what would come in without writing anything.")
@@ -22,7 +22,8 @@ struct Merge: ParsableCommand {
 
     func run() throws {
         let journal = try options.open()
-        let report = try journal.merge(from: path, dryRun: dryRun)
+        let passphrase = FileSystemProbe.isFile(path) ? try Passphrase.forReading(path) : nil
+        let report = try journal.merge(from: path, dryRun: dryRun, passphrase: passphrase)
         Terminal.show(journal.takeNotices())
         if output.json {
             try JSONOutput.print(report)

@@ -21,6 +21,12 @@ final class ProgressBar: Sendable {
         return { [self] progress in self.update(progress) }
     }
 
+    /// The handler for byte counts (archives).
+    var byteHandler: Archive.Progress? {
+        guard enabled else { return nil }
+        return { [self] done, total in self.update(Progress(done: done, total: total)) }
+    }
+
     private func update(_ progress: Progress) {
         guard let total = progress.total, total > 0, Self.now() - started > 0.3 else { return }
         let fraction = min(1, Double(progress.done) / Double(total))

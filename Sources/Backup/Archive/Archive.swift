@@ -1,0 +1,255 @@
+import Crypto
+import EventLog
+import FoundationEssentials
+import Glibc
+import JournalModel
+
+/// Backups of a journal in one file (DESIGN §9, docs/ARCHIVE.md): create, verify, list,
+/// restore, and extract for `merge`.
+public enum Archive {
+    /// Receives (bytes done, bytes in all) while an archive is written or read.
+    public typealias Progress = (Int64, Int64) -> Void
+
+    /// Writes the journal at `journal` to `path` (replacing it atomically), encrypted when a
+    /// passphrase is given. Takes the writer lock, so the log does not change meanwhile.
+    ///
+    /// - Parameter scryptN: scrypt's cost (tests lower it; it is recorded in the archive).
+    public static func create(
+        journal: String, to path: String, passphrase: String?, lockTimeout: Double = 10,
+        scryptN: Int = 1 << 17, progress: Progress? = nil
+    ) throws -> ArchiveSummary {
+        let layout = JournalLayout(root: journal)
+        let journalManifest: JournalManifest
+        do { journalManifest = try JournalManifest.load(layout) } catch {
+            throw BackupError(.noJournal(journal))
+        }
+        let lock = try WriterLock(path: layout.lock, timeout: lockTimeout)
+        defer { lock.release() }
+        // The files, hashed first: MANIFEST.json comes before them.
+        var paths = ["limber.json"]
+        for device in try FileSystem.list(layout.devices)
+        where FileSystem.kind(of: layout.deviceFolder(device)) == .directory
+            && ArchivePath.isDeviceID(Substring(device))
+        {
+            let segments = try FileSystem.list(layout.deviceFolder(device)).filter {
+                SegmentName.firstSeq(fromFileName: $0) != nil
+            }
+            paths += segments.map { "devices/\(device)/\($0)" }
+        }
+        var files: [ArchiveManifest.File] = []
+        var total: Int64 = 0
+        for relative in paths {
+            let (size, digest) = try hash(journal + "/" + relative)
+            files.append(ArchiveManifest.File(path: relative, size: size, sha256: digest))
+            total += size
+        }
+        let now = LocalTimestamp(epochSeconds: LocalTimestamp.now().epochSeconds, utcOffsetSeconds: 0)
+        let manifest = ArchiveManifest(
+            format: ArchiveManifest.formatName, version: 1, journal: journalManifest.journal,
+            created: now.rfc3339, files: files)
+        let temporary = temporaryPath(beside: path)
+        unlink(temporary)
+        do {
+            let file = try FileSink(creating: temporary)
+            let sink: any ByteSink =
+                try passphrase.map { try StreamSealer(passphrase: $0, next: file, N: scryptN) } ?? file
+            var tar = TarWriter(sink: sink, mtime: now.epochSeconds)
+            let manifestBytes = try manifest.encoded()
+            try tar.beginFile(ArchiveManifest.path, size: Int64(manifestBytes.count))
+            try manifestBytes.withUnsafeBytes { raw in try tar.write(raw) }
+            try tar.endFile()
+            var done: Int64 = 0
+            for (index, file) in files.enumerated() {
+                if index == 1 { try tar.addDirectory("devices") }
+                if index > 0 {
+                    let device = String(file.path.split(separator: "/")[1])
+                    if index == 1 || files[index - 1].path.split(separator: "/")[1] != Substring(device) {
+                        try tar.addDirectory("devices/\(device)")
+                    }
+                }
+                try tar.beginFile(file.path, size: file.size)
+                let digest = try copy(journal + "/" + file.path, size: file.size) { chunk in
+                    try chunk.withUnsafeBytes { raw in try tar.write(raw) }
+                    done += Int64(chunk.count)
+                    progress?(done, total)
+                }
+                guard digest == file.sha256 else {
+                    throw BackupError(.mismatch("\(file.path) changed while it was archived"))
+                }
+                try tar.endFile()
+            }
+            if files.count == 1 { try tar.addDirectory("devices") }
+            try tar.finish()
+            try sink.finish()
+        } catch {
+            unlink(temporary)
+            throw error
+        }
+        guard rename(temporary, path) == 0 else {
+            let code = errno
+            unlink(temporary)
+            throw BackupError(.io("cannot rename into", path, code))
+        }
+        try? FileSystem.syncDirectory(FileSystem.parent(of: path))
+        return ArchiveSummary(path: path, manifest: manifest, encrypted: passphrase != nil)
+    }
+
+    /// Reads the whole archive without writing anything: every entry against the manifest,
+    /// every hash, and every gzip member of every segment (inflated, CRC and size checked).
+    public static func verify(_ path: String, passphrase: String?, progress: Progress? = nil) throws -> ArchiveSummary {
+        let reader = ArchiveReader(path: path, passphrase: passphrase)
+        var segment: [UInt8] = []
+        var members = 0
+        var done: Int64 = 0
+        let total = FileSystem.fileSize(path) ?? 0
+        let manifest = try reader.walk { item in
+            switch item {
+            case .beginFile: segment.removeAll(keepingCapacity: true)
+            case .bytes(let chunk):
+                segment += chunk
+                done += Int64(chunk.count)
+                progress?(min(done, total), total)
+            case .endFile(let file):
+                guard file.path.hasPrefix("devices/") else { return }
+                let scan: SegmentScan
+                do { scan = try SegmentReader.scan(segment, inflate: true) } catch let error as SegmentError {
+                    throw BackupError(.malformed("\(file.path): \(error.message)"))
+                }
+                if let problem = scan.corruption.first(where: { $0.kind != .missingIndex }) {
+                    throw BackupError(.malformed("\(file.path) at byte \(problem.offset): \(problem.detail)"))
+                }
+                if scan.tornTailOffset != nil {
+                    throw BackupError(.malformed("\(file.path) ends in an incomplete member"))
+                }
+                members += scan.members.count
+            case .directory: break
+            }
+        }
+        return ArchiveSummary(path: path, manifest: manifest, encrypted: try ArchiveReader.isEncrypted(path), members: members)
+    }
+
+    /// The manifest: what the archive holds (for an encrypted archive the passphrase is needed).
+    public static func list(_ path: String, passphrase: String?) throws -> ArchiveSummary {
+        let manifest = try ArchiveReader(path: path, passphrase: passphrase).walk(manifestOnly: true)
+        return ArchiveSummary(path: path, manifest: manifest, encrypted: try ArchiveReader.isEncrypted(path))
+    }
+
+    /// `true` when the file at `path` is an encrypted archive.
+    public static func isEncrypted(_ path: String) throws -> Bool { try ArchiveReader.isEncrypted(path) }
+
+    /// `true` when the file at `path` starts like an archive (tar with MANIFEST.json first, or
+    /// an encrypted archive's header).
+    public static func looksLikeArchive(_ path: String) -> Bool {
+        guard let source = try? FileSource(path: path), let head = try? source.read(512) else { return false }
+        if head.starts(with: Array(#"{"format":"limber.archive.encrypted""#.utf8)) { return true }
+        return head.starts(with: Array("MANIFEST.json".utf8))
+    }
+
+    /// Makes a journal at `target` (which must not exist or be an empty folder) from the
+    /// archive. The archive is read and checked whole first; then it is read again into a
+    /// temporary folder beside `target`, every file and folder synced, and renamed into place.
+    public static func restore(_ path: String, to target: String, passphrase: String?, progress: Progress? = nil) throws -> ArchiveSummary {
+        let trimmed = target.count > 1 && target.hasSuffix("/") ? String(target.dropLast()) : target
+        switch FileSystem.kind(of: trimmed) {
+        case .missing: break
+        case .directory:
+            guard try FileSystem.list(trimmed).isEmpty else { throw BackupError(.targetNotEmpty(trimmed)) }
+        default: throw BackupError(.targetNotEmpty(trimmed))
+        }
+        let reader = ArchiveReader(path: path, passphrase: passphrase)
+        _ = try reader.walk()
+        let temporary = temporaryPath(beside: trimmed, kind: "restore")
+        do {
+            let manifest = try extract(reader, into: temporary, progress: progress)
+            // An empty target folder is replaced whole: rename(2) takes an empty directory.
+            guard rename(temporary, trimmed) == 0 else { throw BackupError(.io("cannot rename into", trimmed, errno)) }
+            try? FileSystem.syncDirectory(FileSystem.parent(of: trimmed))
+            return ArchiveSummary(path: path, manifest: manifest, encrypted: try ArchiveReader.isEncrypted(path))
+        } catch {
+            removeTree(temporary)
+            throw error
+        }
+    }
+
+    /// Unpacks a checked archive into `folder` (created, 0700) for `merge F`; the caller removes
+    /// it. The archive is checked whole before anything is written.
+    public static func unpack(_ path: String, into folder: String, passphrase: String?) throws -> ArchiveSummary {
+        let reader = ArchiveReader(path: path, passphrase: passphrase)
+        _ = try reader.walk()
+        let manifest = try extract(reader, into: folder, progress: nil)
+        return ArchiveSummary(path: path, manifest: manifest, encrypted: try ArchiveReader.isEncrypted(path))
+    }
+
+    // MARK: - Helpers
+
+    private static func extract(_ reader: ArchiveReader, into folder: String, progress: Progress?) throws -> ArchiveManifest {
+        try FileSystem.makeDirectory(folder)
+        var sink: FileSink?
+        var done: Int64 = 0
+        var total: Int64 = 0
+        let manifest = try reader.walk { item in
+            switch item {
+            case .directory(let name): try FileSystem.makeDirectory(folder + "/" + name)
+            case .beginFile(let file):
+                if total == 0 { total = 1 }
+                sink = try FileSink(creating: folder + "/" + file.path)
+            case .bytes(let chunk):
+                try sink?.write(chunk)
+                done += Int64(chunk.count)
+                progress?(done, max(done, total))
+            case .endFile(let file):
+                try sink?.finish()
+                sink = nil
+                guard file.path.contains("/") else { return }
+                try FileSystem.syncDirectory(FileSystem.parent(of: folder + "/" + file.path))
+            }
+        }
+        try FileSystem.makeDirectory(folder + "/devices")
+        // As `init` writes them: keep local/ out of git and Syncthing.
+        for (name, line) in [(".gitignore", "local/"), (".stignore", "/local")] {
+            try FileSystem.writeAtomically(Array((line + "\n").utf8), to: folder + "/" + name)
+        }
+        try FileSystem.syncDirectory(folder)
+        return manifest
+    }
+
+    /// Size and SHA-256 (hex) of a file.
+    private static func hash(_ path: String) throws -> (Int64, String) {
+        var size: Int64 = 0
+        let digest = try copy(path, size: nil) { size += Int64($0.count) }
+        return (size, digest)
+    }
+
+    /// Reads a file in 1 MiB chunks (at most `size` bytes), hashing; returns the hex digest.
+    private static func copy(_ path: String, size: Int64?, _ body: ([UInt8]) throws -> Void) throws -> String {
+        let source = try FileSource(path: path)
+        var hasher = SHA256()
+        var remaining = size ?? Int64.max
+        while remaining > 0 {
+            let chunk = try source.read(Int(min(remaining, 1 << 20)))
+            if chunk.isEmpty { break }
+            hasher.update(data: chunk)
+            try body(chunk)
+            remaining -= Int64(chunk.count)
+        }
+        if let size, remaining != 0, size != 0 {
+            throw BackupError(.mismatch("\(path) shrank while it was archived"))
+        }
+        return hasher.finalize().map { $0 < 16 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
+    }
+
+    static func temporaryPath(beside path: String, kind: String = "tmp") -> String {
+        let folder = FileSystem.parent(of: path)
+        return folder + "/." + FileSystem.baseName(of: path) + ".limber-\(kind)-\(getpid())"
+    }
+
+    /// Removes a folder this code made (files and folders only, no links followed).
+    public static func removeTree(_ path: String) {
+        if FileSystem.kind(of: path) == .directory {
+            for name in (try? FileSystem.list(path)) ?? [] { removeTree(path + "/" + name) }
+            rmdir(path)
+        } else {
+            unlink(path)
+        }
+    }
+}
