@@ -61,7 +61,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "LimberFuzz",
-            dependencies: ["JournalModel", "EventLog", "Reconcile", "Interchange"],
+            dependencies: ["JournalModel", "EventLog", "Reconcile", "Interchange", "Backup"],
             swiftSettings: strictness
         ),
         // Helpers the test targets share (a seeded random generator); not part of the product.
@@ -74,6 +74,8 @@ let package = Package(
         .testTarget(
             name: "InterchangeTests", dependencies: ["Interchange", "LimberTestSupport"],
             swiftSettings: strictness),
+        .testTarget(
+            name: "BackupTests", dependencies: ["Backup", "LimberTestSupport"], swiftSettings: strictness),
         .testTarget(
             name: "LimberTests", dependencies: ["Limber", "LimberTestSupport"], swiftSettings: strictness),
         .testTarget(name: "LimberCLITests", dependencies: ["LimberCLI"], swiftSettings: strictness),
