@@ -19,7 +19,9 @@ extension Journal {
     public func importFile(
         _ path: String, options: ImportOptions = ImportOptions(), dryRun: Bool = false
     ) throws -> WriteOutcome<ImportReport> {
-        let data = try Importer.read(path, options: options, catalog: state.catalog)
+        let data = try Importer.read(path, options: options, catalog: state.catalog) { id in
+            self.state.records[id]?.logged == true || self.snapshot?.entry(id: id) != nil
+        }
         if dryRun {
             var report = try plan(data, path: path, dryRun: true).report
             report.dryRun = true
@@ -38,6 +40,7 @@ extension Journal {
     ) {
         var report = ImportReport(file: path, format: data.format, dryRun: dryRun)
         report.records = data.records
+        report.presentSessions = data.alreadyPresent
         report.skipped = data.skipped
         var events: [NewEvent] = []
         var known = Set(state.catalog.exercises.map(\.id))

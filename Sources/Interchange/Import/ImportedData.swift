@@ -15,6 +15,9 @@ public struct ImportedData: Sendable {
     public var routines: [Routine] = []
     /// The person's conditions from the file (limber formats only).
     public var profile: Profile?
+    /// Sessions the file holds that the journal already had, counted but not kept (limber JSON:
+    /// a re-import of a large export needs no memory for them).
+    public var alreadyPresent = 0
     /// Rows (CSV) or elements (JSON) read.
     public var records = 0
     /// Rows that are not sets, skipped and counted by reason (such as Strong's rest timers).

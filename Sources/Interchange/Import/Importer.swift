@@ -9,10 +9,13 @@ public enum Importer {
     ///   - path: The file, as the person named it (messages use it as given).
     ///   - options: The format (or recognition), time zone, default unit and progress.
     ///   - catalog: The journal's catalog, to map exercise names to ids.
+    ///   - isKnown: Whether the journal already has a session id; such sessions of a limber
+    ///     JSON file are checked and counted but not kept.
     /// - Returns: Everything the file holds, checked.
     /// - Throws: ``ImportError`` naming the file, line, column and field of every problem.
     public static func read(
-        _ path: String, options: ImportOptions, catalog: Catalog
+        _ path: String, options: ImportOptions, catalog: Catalog,
+        isKnown: (String) -> Bool = { _ in false }
     ) throws(ImportError) -> ImportedData {
         let sniffed = try Sniffed(path: path)
         let format: ImportFormat
@@ -21,7 +24,7 @@ public enum Importer {
         case .limber:
             var stream = JSONByteStream(file: try InputFile(path: path))
             var importer = LimberJSONImporter()
-            return try importer.read(&stream, progress: options.progress)
+            return try importer.read(&stream, progress: options.progress, isKnown: isKnown)
         case .events:
             var lines = LineReader(file: try InputFile(path: path))
             var importer = EventsImporter()

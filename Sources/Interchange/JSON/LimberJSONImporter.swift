@@ -11,7 +11,8 @@ struct LimberJSONImporter {
 
     /// Reads `stream` to its end.
     mutating func read(
-        _ stream: inout JSONByteStream, progress: ProgressHandler?
+        _ stream: inout JSONByteStream, progress: ProgressHandler?,
+        isKnown: (String) -> Bool = { _ in false }
     ) throws(ImportError) -> ImportedData {
         var data = ImportedData(format: .limber)
         var seenFormat = false
@@ -43,7 +44,7 @@ struct LimberJSONImporter {
                                 message: "export version \(version.0.map(String.init) ?? "?") is not 1; a newer limber wrote it, update this one")], total: 1))
                     }
                 case "sessions":
-                    try readSessions(&stream, into: &data, ids: &sessionIDs, progress: progress)
+                    try readSessions(&stream, into: &data, ids: &sessionIDs, progress: progress, isKnown: isKnown)
                 case "exercises":
                     data.exercises = decode([Exercise].self, "exercises", &stream) ?? []
                 case "routines":
@@ -75,7 +76,7 @@ struct LimberJSONImporter {
 
     private mutating func readSessions(
         _ stream: inout JSONByteStream, into data: inout ImportedData, ids: inout Set<String>,
-        progress: ProgressHandler?
+        progress: ProgressHandler?, isKnown: (String) -> Bool
     ) throws(ImportError) {
         try stream.expect(UInt8(ascii: "["), "'[' to begin the sessions")
         if try stream.take(UInt8(ascii: "]")) { return }
@@ -97,7 +98,7 @@ struct LimberJSONImporter {
                             message: "session \(session.id) appears twice in the file"))
                         break
                     }
-                    data.sessions.append(session)
+                    if isKnown(session.id) { data.alreadyPresent += 1 } else { data.sessions.append(session) }
                 } catch {
                     problems.add(ImportProblem(line: parsed.1, column: parsed.2, field: error.field,
                         message: error.description))
