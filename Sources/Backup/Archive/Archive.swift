@@ -157,10 +157,11 @@ public enum Archive {
         default: throw BackupError(.targetNotEmpty(trimmed))
         }
         let reader = ArchiveReader(path: path, passphrase: passphrase)
-        _ = try reader.walk()
+        let checked = try reader.walk()
         let temporary = temporaryPath(beside: trimmed, kind: "restore")
         do {
-            let manifest = try extract(reader, into: temporary, progress: progress)
+            let total = checked.files.reduce(0) { $0 + $1.size }
+            let manifest = try extract(reader, into: temporary, total: total, progress: progress)
             // An empty target folder is replaced whole: rename(2) takes an empty directory.
             guard rename(temporary, trimmed) == 0 else { throw BackupError(.io("cannot rename into", trimmed, errno)) }
             try? FileSystem.syncDirectory(FileSystem.parent(of: trimmed))
@@ -176,22 +177,22 @@ public enum Archive {
     public static func unpack(_ path: String, into folder: String, passphrase: String?) throws -> ArchiveSummary {
         let reader = ArchiveReader(path: path, passphrase: passphrase)
         _ = try reader.walk()
-        let manifest = try extract(reader, into: folder, progress: nil)
+        let manifest = try extract(reader, into: folder, total: 0, progress: nil)
         return ArchiveSummary(path: path, manifest: manifest, encrypted: try ArchiveReader.isEncrypted(path))
     }
 
     // MARK: - Helpers
 
-    private static func extract(_ reader: ArchiveReader, into folder: String, progress: Progress?) throws -> ArchiveManifest {
+    private static func extract(
+        _ reader: ArchiveReader, into folder: String, total: Int64, progress: Progress?
+    ) throws -> ArchiveManifest {
         try FileSystem.makeDirectory(folder)
         var sink: FileSink?
         var done: Int64 = 0
-        var total: Int64 = 0
         let manifest = try reader.walk { item in
             switch item {
             case .directory(let name): try FileSystem.makeDirectory(folder + "/" + name)
             case .beginFile(let file):
-                if total == 0 { total = 1 }
                 sink = try FileSink(creating: folder + "/" + file.path)
             case .bytes(let chunk):
                 try sink?.write(chunk)
