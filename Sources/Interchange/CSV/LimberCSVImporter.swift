@@ -37,9 +37,15 @@ struct LimberCSVImporter: RowImporter {
             fields.fail(c["start"], "the start is empty")
         }
         let duration = fields.whole(c["duration_seconds"], "a whole number of seconds")
+        if let duration, !(0...DurationText.maximumSeconds).contains(duration) {
+            fields.fail(c["duration_seconds"], "a session lasts 0 to 24 hours, got \(duration) s")
+        }
         let painBefore = pain(&fields, c["pain_before"])
         let painAfter = pain(&fields, c["pain_after"])
         let routine = fields.text(c["routine"])
+        if let routine, !Slug.isValidID(routine) {
+            fields.fail(c["routine"], "\(ModelError.quote(routine)) is not a routine id such as sciatica")
+        }
         let exerciseText = fields.text(c["exercise"]) ?? ""
         var side: Side?
         if let text = fields.text(c["side"]) {

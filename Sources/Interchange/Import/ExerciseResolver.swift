@@ -18,8 +18,10 @@ struct ExerciseResolver {
     mutating func resolve(_ name: String, measure: Exercise.Measure) -> (exercise: String, side: Side?)? {
         if let known = byName[name] { return known }
         let (base, side, perSide) = Self.splitSide(name)
-        let slug = Slug.make(String(base))
-        guard !slug.isEmpty else { return nil }
+        // A slug of a slug can differ (U+212B Å → å → a): make it until it is an id.
+        var slug = Slug.make(String(base))
+        if !Slug.isValidID(slug) { slug = Slug.make(slug) }
+        guard Slug.isValidID(slug) else { return nil }
         let id: String
         if let exercise = try? catalog.exercise(matching: String(base)) {
             id = exercise.id
@@ -29,7 +31,8 @@ struct ExerciseResolver {
         } else {
             id = slug
             createdIndex[slug] = created.count
-            created.append(Exercise(custom: String(base), perSide: perSide || side != nil, measure: measure))
+            created.append(
+                Exercise(id: slug, name: String(base), perSide: perSide || side != nil, measure: measure))
         }
         let result = (id, side)
         byName[name] = result

@@ -81,6 +81,13 @@ public enum Importer {
         guard data.records > 0 else { throw ImportError(file: path, .empty(headerOnly: true)) }
         try problems.throwIfAny(file: path)
         importer.finish(into: &data)
+        // Every row was checked; this catches what only a whole session can break.
+        for session in data.sessions {
+            do throws(ModelError) { try session.validate() } catch {
+                problems.add(ImportProblem(line: 1, field: error.field, message: "session \(session.id): \(error.description)"))
+            }
+        }
+        try problems.throwIfAny(file: path)
         return data
     }
 }

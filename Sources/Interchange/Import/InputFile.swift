@@ -41,7 +41,9 @@ struct InputFile: ~Copyable {
     ///
     /// - Throws: ``ImportError`` for an empty file, UTF-16, binary data or invalid UTF-8.
     mutating func read(into buffer: inout [UInt8]) throws(ImportError) -> Bool {
-        var chunk = [UInt8](repeating: 0, count: Self.chunkSize)
+        // No more than the file has left (plus one byte to see its end): small files are common.
+        let left = max(0, Int(min(Int64(Self.chunkSize), size - consumed + 1)))
+        var chunk = [UInt8](repeating: 0, count: max(left, 4096))
         let count = chunk.withUnsafeMutableBytes { bytes in
             var got = 0
             while got < bytes.count {

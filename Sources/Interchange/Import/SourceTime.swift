@@ -55,8 +55,9 @@ enum SourceTime {
 
     /// `2024-11-28`, or `2024-11-28T17:36:08` / `2024-11-28 17:36` joined by `T`.
     private static func isoDate(_ token: String) -> (date: LocalDate, time: (Int, Int, Int)?)? {
-        let parts = token.split(separator: "T", maxSplits: 1)
-        let day = parts[0].split(separator: "-")
+        let parts = token.split(separator: "T", maxSplits: 1, omittingEmptySubsequences: false)
+        guard let first = parts.first else { return nil }
+        let day = first.split(separator: "-")
         guard day.count == 3, day[0].count == 4, let year = Int(day[0]), let month = Int(day[1]),
             let dayOfMonth = Int(day[2]),
             let date = try? LocalDate(year: year, month: month, day: dayOfMonth)
