@@ -1,3 +1,4 @@
+import EventLog
 import FoundationEssentials
 import JournalModel
 
@@ -80,10 +81,8 @@ enum ArchivePath {
         guard valid else { throw BackupError(.unsafeEntry(path, "not a file of a journal")) }
     }
 
-    static func isDeviceID(_ text: Substring) -> Bool {
-        !text.isEmpty && text.count <= 64
-            && text.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x2D }
-    }
+    /// A device id as devices make them: 16 lowercase hex digits.
+    static func isDeviceID(_ text: Substring) -> Bool { DeviceIdentity.isValidID(String(text)) }
 
     static func isSegmentName(_ text: Substring) -> Bool {
         text.count == 25 && text.hasSuffix(".jsonl.gz") && text.prefix(16).utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }

@@ -72,10 +72,19 @@ final class StreamOpener: ByteSource {
                 nonce: try ChaChaPoly.Nonce(data: nonce), ciphertext: chunk.dropLast(16), tag: chunk.suffix(16))
             plain = Array(try ChaChaPoly.open(box, using: key, authenticating: header))
         } catch {
-            // A cut-off file makes its last remaining chunk fail as "last": say so.
-            throw last && take == sealed || last && counter > 0 && take < 16 + 1
-                ? BackupError(.truncated("the encrypted archive"))
-                : BackupError(.damagedCiphertext(chunk: Int(counter)))
+            // A file cut after a whole chunk makes that chunk fail as "last" although it opens
+            // as an inner one: that is a cut. Anything else that fails is damage. (Nothing of
+            // the trial opening is handed out.)
+            var cut = false
+            if last, take == sealed {
+                let inner = StreamNonce.make(prefix: prefix, counter: counter, last: false)
+                cut = (try? ChaChaPoly.open(
+                    ChaChaPoly.SealedBox(
+                        nonce: ChaChaPoly.Nonce(data: inner), ciphertext: chunk.dropLast(16),
+                        tag: chunk.suffix(16)),
+                    using: key, authenticating: header)) != nil
+            }
+            throw cut ? BackupError(.truncated("the encrypted archive")) : BackupError(.damagedCiphertext(chunk: Int(counter)))
         }
         position = 0
         sawLast = last

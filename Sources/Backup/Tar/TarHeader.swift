@@ -19,7 +19,12 @@ struct TarHeader: Equatable {
     /// before this one (``TarWriter`` writes it), and this block carries a truncated name.
     func encoded() -> [UInt8] {
         var block = [UInt8](repeating: 0, count: Self.blockSize)
-        let name = Array(path.utf8.prefix(100))
+        // Cut at a character boundary: a reader checks that the name is UTF-8 (the whole name
+        // travels in a pax header).
+        let utf8 = Array(path.utf8)
+        var cut = min(100, utf8.count)
+        while cut < utf8.count, cut > 0, utf8[cut] & 0xC0 == 0x80 { cut -= 1 }
+        let name = Array(utf8[0..<cut])
         block.replaceSubrange(0..<name.count, with: name)
         Self.octal(Int64(mode), into: &block, at: 100, width: 8)
         Self.octal(0, into: &block, at: 108, width: 8)  // uid
@@ -58,7 +63,7 @@ struct TarHeader: Equatable {
         guard let stored = try? number(block, 148, 8, "checksum"), stored == expected else {
             throw BackupError(.malformed("a tar header's checksum is wrong"))
         }
-        guard Array(block[257..<263]) == Array("ustar\0".utf8) else {
+        guard Array(block[257..<263]) == Array("ustar\0".utf8), Array(block[263..<265]) == Array("00".utf8) else {
             throw BackupError(.malformed("a tar header is not ustar/pax"))
         }
         guard let kind = Kind(rawValue: block[156]) else {

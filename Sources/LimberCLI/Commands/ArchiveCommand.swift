@@ -48,6 +48,8 @@ struct ArchiveCommand: ParsableCommand {
             commandName: "verify",
             abstract: "Check every hash and every segment of an archive, writing nothing (exit 3 if damaged).")
 
+        /// Accepted (as before any command) and not needed: the archive is all there is to read.
+        @OptionGroup var options: JournalOptions
         @OptionGroup var output: OutputOptions
 
         @Argument(help: ArgumentHelp("The archive.", valueName: "file"))
@@ -68,6 +70,8 @@ struct ArchiveCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "list", abstract: "List what an archive holds (its manifest).")
 
+        /// Accepted (as before any command) and not needed.
+        @OptionGroup var options: JournalOptions
         @OptionGroup var output: OutputOptions
 
         @Argument(help: ArgumentHelp("The archive.", valueName: "file"))
