@@ -1,5 +1,6 @@
 import EventLog
 import Foundation
+import Interchange
 import JournalModel
 import LimberFuzz
 import Reconcile
@@ -66,6 +67,35 @@ struct FuzzCorpusTests {
     func snapshotSeeds() throws {
         for path in try Self.seeds("snapshot") {
             #expect(Snapshot(path: path, journal: FuzzTarget.snapshotJournal) != nil, "\(path)")
+        }
+    }
+
+    /// The import seeds named `bad-*` (cut from `Fixtures/imports/bad`) must be refused; every
+    /// other one must import with the format recognised, as the format its name says.
+    @Test("the import seeds import as their format, but the bad ones")
+    func importSeeds() throws {
+        let options = ImportOptions(zone: .fixed(utcOffsetSeconds: 0))
+        for path in try Self.seeds("import") {
+            let name = (path as NSString).lastPathComponent
+            let result = Result { () throws(ImportError) in
+                try Importer.read(path, options: options, catalog: Catalog())
+            }
+            if name.hasPrefix("bad-") {
+                #expect(throws: ImportError.self, "\(name)") { try result.get() }
+                continue
+            }
+            let data = try #require(try? result.get(), "\(name): \(result)")
+            #expect(!data.sessions.isEmpty, "\(name)")
+            let expected: ImportFormat? = ImportFormat.allCases.first { format in
+                switch format {
+                case .limber: name.hasSuffix(".json")
+                case .events: name.hasSuffix(".jsonl")
+                case .csv: name == "limber-export.csv"
+                case .strong, .hevy: name.contains("-\(format.rawValue)-")
+                case .fitnotes: name.contains("fitnotes-") || name.hasPrefix("bom-")
+                }
+            }
+            #expect(data.format == expected, "\(name)")
         }
     }
 }
