@@ -11,7 +11,7 @@ struct LimberCommand: ParsableCommand {
         discussion: """
             The journal is --journal, else $LIMBER_JOURNAL, else $XDG_DATA_HOME/limber \
             (~/.local/share/limber). Exit codes: 0 ok, 1 error, 2 usage, 3 problems found, \
-            4 journal locked.
+            4 journal locked, 5 wrong or missing passphrase.
             """,
         version: "0.1.0",
         subcommands: [
