@@ -44,9 +44,15 @@ public struct ArchiveManifest: Codable, Sendable, Equatable {
         guard manifest.format == formatName else { throw BackupError(.malformed("MANIFEST.json names another format")) }
         guard manifest.version == 1 else { throw BackupError(.newerFormat(manifest.version)) }
         var seen: Set<String> = []
+        var total: Int64 = 0
         for file in manifest.files {
             try ArchivePath.check(file.path, isDirectory: false)
-            guard seen.insert(file.path).inserted, file.size >= 0, file.sha256.count == 64 else {
+            let (sum, overflow) = total.addingReportingOverflow(file.size)
+            total = sum
+            guard seen.insert(file.path).inserted, file.size >= 0, !overflow,
+                file.sha256.utf8.count == 64,
+                file.sha256.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) })
+            else {
                 throw BackupError(.malformed("MANIFEST.json lists \(file.path) twice or with a bad size or hash"))
             }
         }

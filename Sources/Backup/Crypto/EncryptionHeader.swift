@@ -54,7 +54,10 @@ struct EncryptionHeader: Codable, Equatable {
         guard header.version == 1 else { throw BackupError(.newerFormat(header.version)) }
         guard header.cipher == "ChaCha20-Poly1305", header.kdf.name == "scrypt",
             (1024...(1 << 24)).contains(header.chunkSize), header.kdf.N >= 2, header.kdf.N & (header.kdf.N - 1) == 0,
-            header.kdf.N <= 1 << 22, (1...32).contains(header.kdf.r), (1...16).contains(header.kdf.p),
+            // At most 1 GiB of scrypt memory (128·N·r·p): a hostile header must not make a
+            // wrong passphrase cost gigabytes and minutes.
+            header.kdf.N <= 1 << 20, (1...32).contains(header.kdf.r), (1...16).contains(header.kdf.p),
+            128 * header.kdf.N * header.kdf.r * header.kdf.p <= 1 << 30,
             header.nonce.count == 14
         else { throw BackupError(.malformed("the encryption header has parameters limber does not use")) }
         return (header, line)

@@ -96,7 +96,7 @@ struct TarReader {
         while index < bytes.count {
             guard let space = bytes[index...].firstIndex(of: 0x20),
                 let length = Int(String(decoding: bytes[index..<space], as: UTF8.self)),
-                length > space - index + 2, index + length <= bytes.count,
+                length > space - index + 2, length <= bytes.count - index,
                 bytes[index + length - 1] == 0x0A,
                 let record = String(validating: bytes[(space + 1)..<(index + length - 1)], as: UTF8.self),
                 let equals = record.firstIndex(of: "=")
