@@ -18,6 +18,10 @@ package enum FuzzTarget: String, CaseIterable, Sendable {
     /// A whole file through `Importer.read`, with the format recognised and as each format:
     /// what it returns must be valid, what it throws an ``Interchange/ImportError``.
     case importFile = "import"
+    /// A whole file through `Archive.list`, `Archive.verify` and `Archive.restore`: what they
+    /// throw must be a ``Backup/BackupError``, they must agree, and a restore must leave a
+    /// journal of the manifest's files only, or nothing.
+    case archive
 
     /// The folder of `Fixtures/fuzz` that holds this target's seeds and regression inputs.
     package var corpusName: String {
@@ -26,6 +30,7 @@ package enum FuzzTarget: String, CaseIterable, Sendable {
         case .event, .eventStrict: "event"
         case .snapshot: "snapshot"
         case .importFile: "import"
+        case .archive: "archive"
         }
     }
 
@@ -41,6 +46,7 @@ package enum FuzzTarget: String, CaseIterable, Sendable {
         case .eventStrict: Self.checkEvent(input, strict: true)
         case .snapshot: Self.checkSnapshot(input)
         case .importFile: Self.checkImport(input)
+        case .archive: Self.checkArchive(input)
         }
     }
 

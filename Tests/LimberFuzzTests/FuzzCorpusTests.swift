@@ -1,3 +1,4 @@
+import Backup
 import EventLog
 import Foundation
 import Interchange
@@ -97,5 +98,64 @@ struct FuzzCorpusTests {
             }
             #expect(data.format == expected, "\(name)")
         }
+    }
+
+    /// The archive seeds named `cli-*` (made by `limber archive create`) and `hand-*` (made
+    /// with Python's `tarfile` and `cryptography`) must restore, and verify but
+    /// `hand-segment-not-gzip.tar` (its segment has the right hash but is no gzip);
+    /// `cli-wrong-passphrase.enc` must be refused for its passphrase, every `bad-*` one by
+    /// `restore` (and `list` where the manifest is at fault); `skip-*` the target skips.
+    @Test("the archive seeds restore, but the bad ones")
+    func archiveSeeds() throws {
+        let passphrase = FuzzTarget.archivePassphrase
+        for path in try Self.seeds("archive") {
+            let name = (path as NSString).lastPathComponent
+            let bytes = try #require(FileManager.default.contents(atPath: path))
+            #expect(bytes.count < 16384, "\(name)")
+            let skipped = [UInt8](bytes).withUnsafeBytes { FuzzTarget.archiveKeyIsTooCostly($0) }
+            #expect(skipped == name.hasPrefix("skip-"), "\(name)")
+            if skipped { continue }
+            let folder = FileManager.default.temporaryDirectory
+                .appendingPathComponent("limber-archive-seed-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let restore = {
+                try Archive.restore(path, to: folder.path, passphrase: passphrase)
+            }
+            switch name {
+            case "cli-wrong-passphrase.enc":
+                #expect(throws: BackupError(.wrongPassphrase), "\(name)") { try restore() }
+            case _ where name.hasPrefix("bad-"):
+                #expect(throws: BackupError.self, "\(name)") { try restore() }
+                #expect(!FileManager.default.fileExists(atPath: folder.path), "\(name)")
+            default:
+                let summary = try restore()
+                #expect(summary.files.first?.path == "limber.json", "\(name)")
+                #expect(summary.encrypted == name.hasSuffix(".enc"), "\(name)")
+                if name == "hand-segment-not-gzip.tar" {
+                    #expect(throws: BackupError.self, "\(name)") {
+                        try Archive.verify(path, passphrase: passphrase)
+                    }
+                } else {
+                    let verified = try Archive.verify(path, passphrase: passphrase)
+                    #expect(verified.members >= verified.segments, "\(name)")
+                }
+            }
+        }
+    }
+
+    /// The repair of tar checksums finds every header of a seed and fixes a broken one.
+    @Test("the archive target repairs tar checksums")
+    func archiveChecksumRepair() throws {
+        let path = Self.fixtures.appendingPathComponent("archive/cli-one-device.tar").path
+        let bytes = try [UInt8](#require(FileManager.default.contents(atPath: path)))
+        #expect(bytes.withUnsafeBytes { FuzzTarget.archiveTarChecksumsRepaired($0) } == nil)
+        var broken = bytes
+        // The segment's header (the fifth) and the name in it.
+        broken[3072] ^= 0x01
+        broken[3072 + 148] = UInt8(ascii: "7")
+        let repaired = try #require(
+            broken.withUnsafeBytes { FuzzTarget.archiveTarChecksumsRepaired($0) })
+        #expect(repaired[3072] == broken[3072])
+        #expect(repaired.withUnsafeBytes { FuzzTarget.archiveTarChecksumsRepaired($0) } == nil)
     }
 }
