@@ -48,7 +48,7 @@ let package = Package(
             swiftSettings: strictness),
         .target(
             name: "Limber",
-            dependencies: ["JournalModel", "EventLog", "Reconcile", "Interchange", "Backup"],
+            dependencies: ["JournalModel", "EventLog", "Reconcile", "Interchange", "Backup", "LimberTestSupport"],
             swiftSettings: strictness
         ),
         .executableTarget(
@@ -61,7 +61,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "LimberFuzz",
-            dependencies: ["JournalModel", "EventLog", "Reconcile", "Interchange", "Backup"],
+            dependencies: ["JournalModel", "EventLog", "Reconcile", "Interchange", "Backup", "LimberTestSupport"],
             swiftSettings: strictness
         ),
         // Helpers the test targets share (a seeded random generator); not part of the product.

@@ -69,3 +69,25 @@ public struct BackupError: UserFacingError, Sendable, Equatable {
         }
     }
 }
+
+extension BackupError.Kind {
+    /// The case's name (`truncated`, `wrongPassphrase`, …): names a family of errors without
+    /// its text, which may quote the archive's content.
+    public var label: String {
+        switch self {
+        case .io: "io"
+        case .notAnArchive: "notAnArchive"
+        case .truncated: "truncated"
+        case .malformed: "malformed"
+        case .unsafeEntry: "unsafeEntry"
+        case .mismatch: "mismatch"
+        case .wrongPassphrase: "wrongPassphrase"
+        case .damagedCiphertext: "damagedCiphertext"
+        case .newerFormat: "newerFormat"
+        case .targetNotEmpty: "targetNotEmpty"
+        case .noPassphrase: "noPassphrase"
+        case .passphrasesDiffer: "passphrasesDiffer"
+        case .noJournal: "noJournal"
+        }
+    }
+}

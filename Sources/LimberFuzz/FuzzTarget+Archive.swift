@@ -1,6 +1,7 @@
 import Backup
 import FoundationEssentials
 import Glibc
+import LimberTestSupport
 
 extension FuzzTarget {
     /// The passphrase the archive target opens encrypted inputs with: the encrypted seeds are
@@ -61,7 +62,7 @@ extension FuzzTarget {
         var name: String {
             switch self {
             case .success: "succeeds"
-            case .refused(let error): "throws \(archiveErrorKindName(error.kind))"
+            case .refused(let error): "throws \(error.kind.label)"
             case .unexpected(let type): "throws \(type)"
             }
         }
@@ -245,7 +246,7 @@ extension FuzzTarget {
             guard let bytes = contents[file.path], Int64(bytes.count) == file.size else {
                 return "file \(index) of the manifest has another size than it lists"
             }
-            guard FuzzSHA256.hex(bytes) == file.sha256 else {
+            guard ReferenceSHA256.hex(bytes) == file.sha256 else {
                 return "file \(index) of the manifest has another SHA-256 than it lists"
             }
         }
@@ -355,22 +356,4 @@ extension FuzzTarget {
         return value
     }
 
-    /// The name of an error's kind, for messages (the error's text may quote the input).
-    static func archiveErrorKindName(_ kind: BackupError.Kind) -> String {
-        switch kind {
-        case .io: "io"
-        case .notAnArchive: "notAnArchive"
-        case .truncated: "truncated"
-        case .malformed: "malformed"
-        case .unsafeEntry: "unsafeEntry"
-        case .mismatch: "mismatch"
-        case .wrongPassphrase: "wrongPassphrase"
-        case .damagedCiphertext: "damagedCiphertext"
-        case .newerFormat: "newerFormat"
-        case .targetNotEmpty: "targetNotEmpty"
-        case .noPassphrase: "noPassphrase"
-        case .passphrasesDiffer: "passphrasesDiffer"
-        case .noJournal: "noJournal"
-        }
-    }
 }

@@ -1,7 +1,7 @@
-/// SHA-256 (FIPS 180-4), for the archive target's check of restored files: written here, not
-/// taken from the `Crypto` package `Backup` hashes with, so that the check does not share the
-/// code it checks (and `LimberFuzz` needs no dependency of its own).
-enum FuzzSHA256 {
+/// SHA-256 (FIPS 180-4) written out, for tests and the fuzzer to check archives with: not
+/// taken from the `Crypto` package `Backup` hashes with, so a check does not share the code it
+/// checks.
+public enum ReferenceSHA256 {
     private static let k: [UInt32] = [
         0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4,
         0xab1c_5ed5, 0xd807_aa98, 0x1283_5b01, 0x2431_85be, 0x550c_7dc3, 0x72be_5d74, 0x80de_b1fe,
@@ -16,7 +16,7 @@ enum FuzzSHA256 {
     ]
 
     /// The lowercase hex digest of `bytes`, as `MANIFEST.json` writes it.
-    static func hex(_ bytes: [UInt8]) -> String {
+    public static func hex(_ bytes: [UInt8]) -> String {
         var state: [UInt32] = [
             0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c,
             0x1f83_d9ab, 0x5be0_cd19,
