@@ -72,14 +72,15 @@ extension FuzzTarget {
     private static func checkArchiveFile(_ input: UnsafeRawBufferPointer, variant: String)
         -> FuzzFailure?
     {
-        let target = FuzzTarget.archive
-        let file: ScratchFile
-        do {
-            file = try ScratchFile(contents: input)
-        } catch {
-            return target.failure("could not write the input to a scratch file: \(error)")
+        FuzzTarget.archive.withScratchFile(input) {
+            checkArchiveFile(file: $0, encrypted: input.first == UInt8(ascii: "{"), variant: variant)
         }
-        defer { file.close() }
+    }
+
+    private static func checkArchiveFile(file: ScratchFile, encrypted: Bool, variant: String)
+        -> FuzzFailure?
+    {
+        let target = FuzzTarget.archive
         let folder: ScratchFolder
         do {
             folder = try ScratchFolder()
@@ -95,7 +96,6 @@ extension FuzzTarget {
         let restored = ArchiveOutcome {
             try Archive.restore(file.path, to: journal, passphrase: archivePassphrase)
         }
-        let encrypted = input.first == UInt8(ascii: "{")
         if let problem = archiveOutcomeProblem(
             listed: listed, verified: verified, restored: restored, encrypted: encrypted)
         {

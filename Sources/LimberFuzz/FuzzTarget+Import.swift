@@ -20,14 +20,11 @@ extension FuzzTarget {
     /// no more sessions than records, exercise ids that are slugs, and, when the format was
     /// recognised, the same data as an explicit read of that format.
     static func checkImport(_ input: UnsafeRawBufferPointer) -> FuzzFailure? {
+        FuzzTarget.importFile.withScratchFile(input) { checkImport(file: $0) }
+    }
+
+    private static func checkImport(file: ScratchFile) -> FuzzFailure? {
         let target = FuzzTarget.importFile
-        let file: ScratchFile
-        do {
-            file = try ScratchFile(contents: input)
-        } catch {
-            return target.failure("could not write the input to a scratch file: \(error)")
-        }
-        defer { file.close() }
         var explicit: [ImportFormat: Result<ImportedData, ImportError>] = [:]
         var recognised: ImportedData?
         for format in importFormats {

@@ -12,14 +12,11 @@ extension FuzzTarget {
     /// (the refs are only checked here: following them into segments is the segment target's
     /// part).
     static func checkSnapshot(_ input: UnsafeRawBufferPointer) -> FuzzFailure? {
+        FuzzTarget.snapshot.withScratchFile(input) { checkSnapshot(file: $0) }
+    }
+
+    private static func checkSnapshot(file: ScratchFile) -> FuzzFailure? {
         let target = FuzzTarget.snapshot
-        let file: ScratchFile
-        do {
-            file = try ScratchFile(contents: input)
-        } catch {
-            return target.failure("could not write the input to a scratch file: \(error)")
-        }
-        defer { file.close() }
         guard let snapshot = Snapshot(path: file.path, journal: snapshotJournal) else {
             return nil
         }

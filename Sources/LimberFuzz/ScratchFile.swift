@@ -50,3 +50,20 @@ struct ScratchFile {
         _ = Glibc.close(descriptor)
     }
 }
+
+extension FuzzTarget {
+    /// Writes `input` to a scratch file, runs `body` on it and removes it; a failure to write
+    /// the file is this target's failure.
+    func withScratchFile(
+        _ input: UnsafeRawBufferPointer, _ body: (ScratchFile) -> FuzzFailure?
+    ) -> FuzzFailure? {
+        let file: ScratchFile
+        do {
+            file = try ScratchFile(contents: input)
+        } catch {
+            return failure("could not write the input to a scratch file: \(error)")
+        }
+        defer { file.close() }
+        return body(file)
+    }
+}

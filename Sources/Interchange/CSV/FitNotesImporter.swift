@@ -25,11 +25,7 @@ struct FitNotesImporter: RowImporter {
         header.has([Column.date, Column.exercise, Column.category])
     }
 
-    private let header: CSVHeader
-    private let options: ImportOptions
-    private var resolver: ExerciseResolver
-    private var clock: SourceClock
-    private var assembler = SessionAssembler(format: .fitnotes)
+    private var reading: AppExportReading
     private let columns: (
         date: Int?, exercise: Int?, weight: Int?, weightUnit: Int?, reps: Int?, distance: Int?,
         distanceUnit: Int?, time: Int?, comment: Int?
@@ -38,10 +34,7 @@ struct FitNotesImporter: RowImporter {
 
     init(header: CSVHeader, options: ImportOptions, catalog: Catalog, file: String) throws(ImportError) {
         try Self.requireColumns([Column.date, Column.exercise], in: header, format: .fitnotes, file: file)
-        self.header = header
-        self.options = options
-        resolver = ExerciseResolver(catalog: catalog)
-        clock = SourceClock(zone: options.zone)
+        reading = AppExportReading(header: header, options: options, catalog: catalog, format: .fitnotes)
         let kg = header.index(of: Column.weightKg)
         let lb = header.index(of: Column.weightLb)
         headerUnit = lb != nil ? .lb : kg != nil ? .kg : nil
@@ -55,13 +48,13 @@ struct FitNotesImporter: RowImporter {
     }
 
     mutating func add(_ row: CSVRow, problems: inout ProblemList) {
-        var fields = FieldParsing(row: row, header: header)
+        var fields = reading.fields(row)
         defer { for problem in fields.problems { problems.add(problem) } }
-        guard let (dateText, start) = fields.start(columns.date, clock: &clock, example: "2022-09-14")
+        guard let (dateText, start) = fields.start(columns.date, clock: &reading.clock, example: "2022-09-14")
         else { return }
         let reps = fields.whole(columns.reps, "a whole number of reps")
         let weight = fields.measure(columns.weight, "weight")
-        let unit = fields.weightUnit(columns.weightUnit, else: headerUnit ?? options.defaultWeightUnit)
+        let unit = fields.weightUnit(columns.weightUnit, else: headerUnit ?? reading.options.defaultWeightUnit)
         let metersPer = fields.metersPerDistance(columns.distanceUnit, else: 1000)
         let distance = fields.measure(columns.distance, "distance").map { $0 * metersPer }
         let seconds = fields.duration(columns.time, plainSeconds: false).flatMap { $0 == 0 ? nil : Double($0) }
@@ -69,9 +62,9 @@ struct FitNotesImporter: RowImporter {
             kind: .normal, reps: reps == 0 ? nil : reps,
             weight: weight.map { Weight(value: $0, unit: unit) }, durationSeconds: seconds,
             distanceMeters: distance)
-        guard let (exercise, side) = fields.checkedSet(set, exercise: columns.exercise, resolver: &resolver)
+        guard let (exercise, side) = fields.checkedSet(set, exercise: columns.exercise, resolver: &reading.resolver)
         else { return }
-        assembler.add(
+        reading.assembler.add(
             set, exercise: exercise, side: side, entryNote: fields.text(columns.comment), key: dateText
         ) { id in
             Session(id: id, start: start)
@@ -79,7 +72,6 @@ struct FitNotesImporter: RowImporter {
     }
 
     func finish(into data: inout ImportedData) {
-        data.sessions = assembler.sessions
-        data.exercises = resolver.created
+        reading.finish(into: &data)
     }
 }

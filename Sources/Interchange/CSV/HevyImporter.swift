@@ -27,11 +27,7 @@ struct HevyImporter: RowImporter {
         header.has([Column.start, Column.exercise]) && header.index("set-index", "set-type") != nil
     }
 
-    private let header: CSVHeader
-    private let options: ImportOptions
-    private var resolver: ExerciseResolver
-    private var clock: SourceClock
-    private var assembler = SessionAssembler(format: .hevy)
+    private var reading: AppExportReading
     private let columns: (
         title: Int?, start: Int?, end: Int?, description: Int?, exercise: Int?, notes: Int?,
         setType: Int?, weight: Int?, reps: Int?, distance: Int?, duration: Int?, rpe: Int?
@@ -41,10 +37,7 @@ struct HevyImporter: RowImporter {
 
     init(header: CSVHeader, options: ImportOptions, catalog: Catalog, file: String) throws(ImportError) {
         try Self.requireColumns([Column.title, Column.start, Column.exercise], in: header, format: .hevy, file: file)
-        self.header = header
-        self.options = options
-        resolver = ExerciseResolver(catalog: catalog)
-        clock = SourceClock(zone: options.zone)
+        reading = AppExportReading(header: header, options: options, catalog: catalog, format: .hevy)
         let kg = header.index(of: Column.weightKg)
         let lb = header.index(of: Column.weightLb)
         unit = kg == nil && lb != nil ? .lb : .kg
@@ -67,13 +60,13 @@ struct HevyImporter: RowImporter {
     }
 
     mutating func add(_ row: CSVRow, problems: inout ProblemList) {
-        var fields = FieldParsing(row: row, header: header)
+        var fields = reading.fields(row)
         defer { for problem in fields.problems { problems.add(problem) } }
-        guard let (startText, start) = fields.start(columns.start, clock: &clock, example: "15 Sep 2025, 07:48")
+        guard let (startText, start) = fields.start(columns.start, clock: &reading.clock, example: "15 Sep 2025, 07:48")
         else { return }
         var duration: Int?
         if let endText = fields.text(columns.end) {
-            if let end = clock.parse(endText) {
+            if let end = reading.clock.parse(endText) {
                 let seconds = end.epochSeconds - start.epochSeconds
                 if (0...Int64(DurationText.maximumSeconds)).contains(seconds) { duration = Int(seconds) }
             } else {
@@ -93,11 +86,11 @@ struct HevyImporter: RowImporter {
         let set = ExerciseSet(
             kind: kind ?? .normal, reps: reps, weight: weight.map { Weight(value: $0, unit: unit) },
             durationSeconds: seconds, distanceMeters: distance, rpe: rpe)
-        guard let (exercise, side) = fields.checkedSet(set, exercise: columns.exercise, resolver: &resolver)
+        guard let (exercise, side) = fields.checkedSet(set, exercise: columns.exercise, resolver: &reading.resolver)
         else { return }
         let title = fields.text(columns.title) ?? ""
         let description = Self.unescape(fields.text(columns.description))
-        assembler.add(
+        reading.assembler.add(
             set, exercise: exercise, side: side, entryNote: Self.unescape(fields.text(columns.notes)),
             key: startText + "\n" + title
         ) { id in
@@ -106,7 +99,6 @@ struct HevyImporter: RowImporter {
     }
 
     func finish(into data: inout ImportedData) {
-        data.sessions = assembler.sessions
-        data.exercises = resolver.created
+        reading.finish(into: &data)
     }
 }

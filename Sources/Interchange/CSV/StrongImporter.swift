@@ -40,11 +40,7 @@ struct StrongImporter: RowImporter {
         header.has([Column.date, Column.exercise, Column.setOrder])
     }
 
-    private let header: CSVHeader
-    private let options: ImportOptions
-    private var resolver: ExerciseResolver
-    private var clock: SourceClock
-    private var assembler = SessionAssembler(format: .strong)
+    private var reading: AppExportReading
     private(set) var skippedRestTimers = 0
     /// Weights or distances were read without a unit in the file.
     private var assumedUnit = false
@@ -58,10 +54,7 @@ struct StrongImporter: RowImporter {
 
     init(header: CSVHeader, options: ImportOptions, catalog: Catalog, file: String) throws(ImportError) {
         try Self.requireColumns([Column.date, Column.exercise, Column.setOrder], in: header, format: .strong, file: file)
-        self.header = header
-        self.options = options
-        resolver = ExerciseResolver(catalog: catalog)
-        clock = SourceClock(zone: options.zone)
+        reading = AppExportReading(header: header, options: options, catalog: catalog, format: .strong)
         let kg = header.index(of: Column.weightKg)
         let lb = header.index(of: Column.weightLb)
         headerWeightUnit = kg != nil ? .kg : lb != nil ? .lb : nil
@@ -83,7 +76,7 @@ struct StrongImporter: RowImporter {
     }
 
     mutating func add(_ row: CSVRow, problems: inout ProblemList) {
-        var fields = FieldParsing(row: row, header: header)
+        var fields = reading.fields(row)
         defer { for problem in fields.problems { problems.add(problem) } }
         let order = fields.text(columns.setOrder) ?? ""
         let exerciseName = fields.text(columns.exercise) ?? ""
@@ -103,16 +96,16 @@ struct StrongImporter: RowImporter {
             }
             kind = .normal
         }
-        guard let (dateText, start) = fields.start(columns.date, clock: &clock, example: "2024-11-28 17:36:08")
+        guard let (dateText, start) = fields.start(columns.date, clock: &reading.clock, example: "2024-11-28 17:36:08")
         else { return }
         let reps = fields.whole(columns.reps, "a whole number of reps")
         let weightValue = fields.measure(columns.weight, "weight")
         if fields.text(columns.weightUnit) == nil, headerWeightUnit == nil, (weightValue ?? 0) > 0 {
             assumedUnit = true
         }
-        let unit = fields.weightUnit(columns.weightUnit, else: headerWeightUnit ?? options.defaultWeightUnit)
+        let unit = fields.weightUnit(columns.weightUnit, else: headerWeightUnit ?? reading.options.defaultWeightUnit)
         let metersPer = fields.metersPerDistance(
-            columns.distanceUnit, else: headerDistanceMeters ?? (options.defaultWeightUnit == .lb ? 1609.344 : 1000))
+            columns.distanceUnit, else: headerDistanceMeters ?? (reading.options.defaultWeightUnit == .lb ? 1609.344 : 1000))
         let distance = fields.measure(columns.distance, "distance").map { $0 * metersPer }
         let seconds = fields.measure(columns.seconds, "seconds")
         let rpe = fields.measure(columns.rpe, "RPE")
@@ -124,11 +117,11 @@ struct StrongImporter: RowImporter {
             kind: kind, reps: reps == 0 && (seconds != nil || distance != nil) ? nil : reps,
             weight: weightValue.map { Weight(value: $0, unit: unit) }, durationSeconds: seconds,
             distanceMeters: distance, rpe: rpe)
-        guard let (exercise, side) = fields.checkedSet(set, exercise: columns.exercise, resolver: &resolver)
+        guard let (exercise, side) = fields.checkedSet(set, exercise: columns.exercise, resolver: &reading.resolver)
         else { return }
         let workout = fields.text(columns.workout) ?? ""
         let sessionNotes = fields.text(columns.workoutNotes)
-        assembler.add(
+        reading.assembler.add(
             set, exercise: exercise, side: side, entryNote: fields.text(columns.notes),
             key: dateText + "\n" + workout
         ) { id in
@@ -137,11 +130,10 @@ struct StrongImporter: RowImporter {
     }
 
     func finish(into data: inout ImportedData) {
-        data.sessions = assembler.sessions
-        data.exercises = resolver.created
+        reading.finish(into: &data)
         if skippedRestTimers > 0 { data.skipped["rest timer rows", default: 0] += skippedRestTimers }
         if assumedUnit {
-            let unit = options.defaultWeightUnit
+            let unit = reading.options.defaultWeightUnit
             data.assumptions.append(
                 "this Strong export does not say its units: weights were read as \(unit.rawValue) and distances as \(unit == .lb ? "miles" : "km") (give --unit \(unit == .lb ? "kg" : "lb") if that is wrong)")
         }
