@@ -212,7 +212,7 @@ public struct Catalog: Sendable, Hashable {
     }
 
     /// Drops a plural `s` from each word of a slug (`bird-dogs` → `bird-dog`).
-    private static func depluralize(_ slug: String) -> String {
+    static func depluralize(_ slug: String) -> String {
         slug.split(separator: "-").map { word in
             word.count > 3 && word.hasSuffix("s") && !word.hasSuffix("ss") ? word.dropLast() : word
         }.joined(separator: "-")
@@ -226,35 +226,7 @@ public struct Catalog: Sendable, Hashable {
             hint: "use the id: \(ids.joined(separator: ", "))")
     }
 
-    /// Up to three ids nearest to `slug`: those containing it (or contained in it), then by edit
-    /// distance within a third of the length (at least 2).
     static func closest(to slug: String, among ids: [String]) -> [String] {
-        guard !slug.isEmpty else { return [] }
-        let limit = max(2, slug.count / 3)
-        let scored = ids.compactMap { id -> (Int, String)? in
-            if id.contains(slug) || slug.contains(id) { return (0, id) }
-            let distance = editDistance(slug, id)
-            return distance <= limit ? (distance, id) : nil
-        }
-        return scored.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.prefix(3).map(\.1)
-    }
-
-    /// Levenshtein distance over Unicode scalars.
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a.unicodeScalars)
-        let b = Array(b.unicodeScalars)
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        var current = Array(repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
-            }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
+        Suggestion.closest(to: slug, among: ids)
     }
 }

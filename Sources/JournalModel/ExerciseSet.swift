@@ -20,9 +20,6 @@ public struct ExerciseSet: Sendable, Hashable, Codable {
     /// Whether the set was cut short by pain (`!` after the set on the command line).
     public var stoppedForPain: Bool
 
-    /// The most repetitions accepted in one set; anything above is a typo.
-    public static let maximumReps = 10_000
-
     /// Creates a set; every measure defaults to "not recorded".
     public init(
         kind: SetKind = .normal, reps: Int? = nil, weight: Weight? = nil,
@@ -43,8 +40,8 @@ public struct ExerciseSet: Sendable, Hashable, Codable {
     ///
     /// - Parameter field: Names the set in messages, such as `bird-dog set 2`.
     public func validate(field: String = "set") throws(ModelError) {
-        if let reps, !(0...Self.maximumReps).contains(reps) {
-            throw Self.range(field, "reps", String(reps), "0 to \(Self.maximumReps)")
+        if let reps, !(0...InputLimits.storedReps).contains(reps) {
+            throw Self.range(field, "reps", String(reps), "0 to \(InputLimits.storedReps)")
         }
         try weight?.validate(field: "\(field) weight")
         if let durationSeconds, !(durationSeconds.isFinite && durationSeconds >= 0) {

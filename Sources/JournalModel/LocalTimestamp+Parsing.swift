@@ -10,37 +10,66 @@ extension LocalTimestamp {
         switch result {
         case .timestamp(let timestamp):
             self = timestamp
-        case .local, .failure(.syntax):
+        case .local, .day, .failure(.syntax):
             throw Self.syntaxError(field: field, input: text, strict: true)
         case .failure(.impossible(let reason)):
             throw Self.impossibleError(field: field, input: text, reason: reason)
         }
     }
 
-    /// Parses a time a person typed for `field` (default `--at`).
+    /// What a bare day (`2026-11-24`, `yesterday`) means when a person types it.
+    public enum BareDay: Sendable, Hashable {
+        /// Its midnight: `--since 2026-11-24` starts at the start of that day.
+        case startOfDay
+        /// Now's time of day on that day: `--at yesterday` is this time yesterday, not the
+        /// midnight before it (a session logged "yesterday" at midnight would be misplaced).
+        case timeOfNow
+    }
+
+    /// A time a person typed, and what daylight saving changed about it.
+    public struct TypedTime: Sendable, Hashable {
+        /// The instant.
+        public var timestamp: LocalTimestamp
+        /// One line when the wall-clock time typed does not exist (the clocks moved forward)
+        /// or happens twice (they moved back) in the machine's zone on that day, saying which
+        /// time was taken; `nil` otherwise.
+        public var adjustment: String?
+    }
+
+    /// Parses a time a person typed for `field` (default `--at`); see
+    /// ``parseTyped(_:now:field:zone:bareDay:)``, which also reports daylight-saving shifts.
+    public init(
+        parsingUserInput text: String, now: LocalTimestamp, field: String = "--at",
+        zone: Zone = .system, bareDay: BareDay = .startOfDay
+    ) throws(ModelError) {
+        self = try Self.parseTyped(text, now: now, field: field, zone: zone, bareDay: bareDay)
+            .timestamp
+    }
+
+    /// Parses a time a person typed for `field`.
     ///
     /// Accepted forms:
     /// - RFC 3339, seconds optional: `2026-11-24T07:30:00+01:00`, `2026-11-24T07:30Z`;
-    /// - local wall-clock time in `zone`: `2026-11-24 07:30`, `2026-11-24T07:30:15`;
-    /// - a local day, meaning its midnight: `2026-11-24`;
-    /// - relative to `now`: `now`, `HH:MM` (today), `today`, `yesterday`, `today 07:30`,
-    ///   `yesterday 18:00` (days mean their midnight when no time is given).
+    /// - local wall-clock time in `zone`: `2026-11-24 07:30`, `2026-11-24 7:30`,
+    ///   `2026-11-24T07:30:15`;
+    /// - a local day: `2026-11-24` (see ``BareDay``);
+    /// - relative to `now`: `now`, `HH:MM` or `H:MM` (today), `today`, `yesterday`,
+    ///   `today 07:30`, `yesterday 18:00`.
     ///
     /// Impossible dates and times (`2026-02-30`, `25:00`) are rejected, naming the input.
     /// With ``Zone/system`` the offset is the machine's offset on that date (summer dates
-    /// get summer time).
-    public init(
-        parsingUserInput text: String, now: LocalTimestamp, field: String = "--at",
-        zone: Zone = .system
-    ) throws(ModelError) {
+    /// get summer time); a time in a daylight-saving gap or overlap is resolved as the C
+    /// library does, and ``TypedTime/adjustment`` says so.
+    public static func parseTyped(
+        _ text: String, now: LocalTimestamp, field: String = "--at", zone: Zone = .system,
+        bareDay: BareDay = .startOfDay
+    ) throws(ModelError) -> TypedTime {
         let trimmed = text.trimmingSpaces
         let lowered = trimmed.lowercased()
+        if lowered == "now" { return TypedTime(timestamp: now, adjustment: nil) }
+        let dayTime = bareDay == .timeOfNow ? now.localSecondsOfDay : 0
         var day: LocalDate?
         var timeText = Substring(trimmed)
-        if lowered == "now" {
-            self = now
-            return
-        }
         for (word, offset) in [("today", 0), ("yesterday", -1)] where lowered.hasPrefix(word) {
             let rest = lowered.dropFirst(word.count)
             guard rest.isEmpty || rest.first == " " else { continue }
@@ -49,31 +78,40 @@ extension LocalTimestamp {
         }
         if let day {
             guard !timeText.isEmpty else {
-                self = try Self.resolve(day, 0, zone: zone, field: field, input: text)
-                return
+                return try resolveTyped(day, dayTime, zone: zone, field: field, input: text)
             }
-            guard let seconds = Self.clockTime(timeText) else {
-                throw Self.syntaxError(field: field, input: text, strict: false)
+            guard let seconds = clockTime(timeText) else {
+                throw syntaxError(field: field, input: text, strict: false)
             }
             switch seconds {
             case .success(let secondsOfDay):
-                self = try Self.resolve(day, secondsOfDay, zone: zone, field: field, input: text)
+                return try resolveTyped(day, secondsOfDay, zone: zone, field: field, input: text)
             case .failure(let reason):
-                throw Self.impossibleError(field: field, input: text, reason: reason.text)
+                throw impossibleError(field: field, input: text, reason: reason.text)
             }
-            return
         }
-        if let seconds = Self.clockTime(timeText) {
+        if let seconds = clockTime(timeText) {
             switch seconds {
             case .success(let secondsOfDay):
-                self = try Self.resolve(
+                return try resolveTyped(
                     now.localDate, secondsOfDay, zone: zone, field: field, input: text)
             case .failure(let reason):
-                throw Self.impossibleError(field: field, input: text, reason: reason.text)
+                throw impossibleError(field: field, input: text, reason: reason.text)
             }
-            return
         }
-        self = try LocalTimestamp(parsingLocal: text, zone: zone, field: field)
+        var copy = trimmed
+        switch copy.withUTF8({ parse($0, strict: false) }) {
+        case .timestamp(let timestamp):
+            return TypedTime(timestamp: timestamp, adjustment: nil)
+        case .day(let date):
+            return try resolveTyped(date, dayTime, zone: zone, field: field, input: text)
+        case .local(let date, let secondsOfDay):
+            return try resolveTyped(date, secondsOfDay, zone: zone, field: field, input: text)
+        case .failure(.syntax):
+            throw syntaxError(field: field, input: text, strict: false)
+        case .failure(.impossible(let reason)):
+            throw impossibleError(field: field, input: text, reason: reason)
+        }
     }
 
     /// Parses a date-time that may lack an offset, as other apps' exports write them.
@@ -90,6 +128,8 @@ extension LocalTimestamp {
             self = timestamp
         case .local(let date, let secondsOfDay):
             self = try Self.resolve(date, secondsOfDay, zone: zone, field: field, input: text)
+        case .day(let date):
+            self = try Self.resolve(date, 0, zone: zone, field: field, input: text)
         case .failure(.syntax):
             throw Self.syntaxError(field: field, input: text, strict: false)
         case .failure(.impossible(let reason)):
@@ -122,6 +162,8 @@ extension LocalTimestamp {
         case timestamp(LocalTimestamp)
         /// A wall-clock time without offset (only when not strict).
         case local(LocalDate, Int)
+        /// A day without a time (only when not strict).
+        case day(LocalDate)
         case failure(Failure)
     }
 
@@ -181,10 +223,14 @@ extension LocalTimestamp {
         }
         let date = LocalDate(checkedYear: year, month: month, day: day)
         if i == n {
-            return strict ? .failure(.syntax) : .local(date, 0)
+            return strict ? .failure(.syntax) : .day(date)
         }
-        guard take(UInt8(ascii: "T")) || take(UInt8(ascii: "t")) || take(UInt8(ascii: " ")),
-            let hour = digits(2), take(UInt8(ascii: ":")), let minute = digits(2)
+        guard take(UInt8(ascii: "T")) || take(UInt8(ascii: "t")) || take(UInt8(ascii: " "))
+        else { return .failure(.syntax) }
+        // Typed and exported times may have a one-digit hour (`2026-11-24 7:30`).
+        let oneDigitHour = !strict && i + 1 < n && bytes[i + 1] == UInt8(ascii: ":")
+        guard let hour = digits(oneDigitHour ? 1 : 2), take(UInt8(ascii: ":")),
+            let minute = digits(2)
         else { return .failure(.syntax) }
         var second = 0
         if take(UInt8(ascii: ":")) {
@@ -233,6 +279,17 @@ extension LocalTimestamp {
 
     static let acceptedForms =
         "use 2026-11-24T07:30:00+01:00, \"2026-11-24 07:30\" or 2026-11-24 (local time), 07:30, \"yesterday 18:00\" or now"
+
+    static func resolveTyped(
+        _ date: LocalDate, _ secondsOfDay: Int, zone: Zone, field: String, input: String
+    ) throws(ModelError) -> TypedTime {
+        guard let (timestamp, adjustment) = zone.resolveReporting(date, secondsOfDay: secondsOfDay)
+        else {
+            throw impossibleError(
+                field: field, input: input, reason: "this machine cannot represent that time")
+        }
+        return TypedTime(timestamp: timestamp, adjustment: adjustment.map { "\(field): \($0)" })
+    }
 
     static func resolve(
         _ date: LocalDate, _ secondsOfDay: Int, zone: Zone, field: String, input: String

@@ -38,6 +38,53 @@ extension LocalTimestamp {
             }
         }
 
+        /// Like ``resolve(_:secondsOfDay:)``, and says in one line when the wall-clock time
+        /// does not exist on that day (skipped when the clocks moved forward: the C library
+        /// moves it on) or exists twice (when they moved back: the first is taken).
+        func resolveReporting(_ date: LocalDate, secondsOfDay: Int) -> (
+            LocalTimestamp, String?
+        )? {
+            guard let timestamp = resolve(date, secondsOfDay: secondsOfDay) else { return nil }
+            guard case .system = self else { return (timestamp, nil) }
+            let asked = date.description + " " + Self.clock(secondsOfDay)
+            if timestamp.localDate != date || timestamp.localSecondsOfDay != secondsOfDay {
+                let taken = Self.clock(timestamp.localSecondsOfDay)
+                return (
+                    timestamp,
+                    "\(asked) does not exist here (the clocks moved forward that night): taken as \(taken) \(Self.offsetText(timestamp.utcOffsetSeconds))"
+                )
+            }
+            // The same wall-clock time under the offset in force six hours before or after.
+            let wall = date.daysSinceEpoch * 86_400 + Int64(secondsOfDay)
+            for probe in [timestamp.epochSeconds - 21_600, timestamp.epochSeconds + 21_600] {
+                let offset = Self.systemOffset(at: probe)
+                let other = wall - Int64(offset)
+                guard other != timestamp.epochSeconds, Self.systemOffset(at: other) == offset else {
+                    continue
+                }
+                let first = min(other, timestamp.epochSeconds)
+                let chosen = LocalTimestamp(epochSeconds: first, utcOffsetSeconds: Self.systemOffset(at: first))
+                let later = max(other, timestamp.epochSeconds)
+                let second = LocalTimestamp(epochSeconds: later, utcOffsetSeconds: Self.systemOffset(at: later))
+                return (
+                    chosen,
+                    "\(asked) happens twice here (the clocks moved back that night): taken as the first, \(chosen.rfc3339); give \(second.rfc3339) for the second"
+                )
+            }
+            return (timestamp, nil)
+        }
+
+        private static func clock(_ secondsOfDay: Int) -> String {
+            CivilCalendar.pad(secondsOfDay / 3600, 2) + ":" + CivilCalendar.pad(secondsOfDay / 60 % 60, 2)
+                + (secondsOfDay % 60 == 0 ? "" : ":" + CivilCalendar.pad(secondsOfDay % 60, 2))
+        }
+
+        private static func offsetText(_ seconds: Int32) -> String {
+            let minutes = Int(seconds.magnitude) / 60
+            return (seconds < 0 ? "-" : "+") + CivilCalendar.pad(minutes / 60, 2) + ":"
+                + CivilCalendar.pad(minutes % 60, 2)
+        }
+
         /// The machine's UTC offset at an instant (`localtime_r`'s `tm_gmtoff`), 0 if unknown.
         static func systemOffset(at epochSeconds: Int64) -> Int32 {
             var seconds = time_t(epochSeconds)

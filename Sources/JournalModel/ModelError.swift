@@ -18,6 +18,10 @@ public struct ModelError: UserFacingError, Sendable, Equatable, CustomStringConv
         case ambiguous
         /// A definition whose id is already taken (by a built-in or an earlier definition).
         case alreadyDefined
+        /// A per-side exercise named without its side (`bird-dog=12` instead of `bird-dog:left=12`).
+        case missingSide
+        /// A time that is not allowed for what it is (a session start in the future).
+        case notAllowed
     }
 
     /// The coarse category of the error.

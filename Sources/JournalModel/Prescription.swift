@@ -44,7 +44,8 @@ public struct Prescription: Sendable, Hashable, Codable {
     /// - Neither reps nor hold (the nerve glide's "reps" per painful leg): one entry without a
     ///   side holding one set with nothing recorded — done, amount unknown.
     ///
-    /// Weights are never invented: `weight` stays `nil`.
+    /// Weights are never invented: `weight` stays `nil`. Every entry is marked
+    /// ``Entry/prescribed``.
     public func prescribedEntries(exercise: String) -> [Entry] {
         let count = max(1, sets ?? 1)
         let set: ExerciseSet
@@ -53,16 +54,16 @@ public struct Prescription: Sendable, Hashable, Codable {
         } else if let hold = holdMinSeconds ?? holdMaxSeconds {
             set = ExerciseSet(durationSeconds: Double(hold))
         } else {
-            return [Entry(exercise: exercise, side: nil, sets: [ExerciseSet()])]
+            return [Entry(exercise: exercise, side: nil, sets: [ExerciseSet()], prescribed: true)]
         }
         let sets = Array(repeating: set, count: count)
         if perSide {
             return [
-                Entry(exercise: exercise, side: .left, sets: sets),
-                Entry(exercise: exercise, side: .right, sets: sets),
+                Entry(exercise: exercise, side: .left, sets: sets, prescribed: true),
+                Entry(exercise: exercise, side: .right, sets: sets, prescribed: true),
             ]
         }
-        return [Entry(exercise: exercise, side: nil, sets: sets)]
+        return [Entry(exercise: exercise, side: nil, sets: sets, prescribed: true)]
     }
 
     enum CodingKeys: String, CodingKey {

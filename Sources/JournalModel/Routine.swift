@@ -24,12 +24,6 @@ public struct Routine: Identifiable, Sendable, Hashable, Codable {
         self.builtIn = builtIn
     }
 
-    /// Every item's prescribed entries, in routine order: what "logged as prescribed" means
-    /// for the whole routine.
-    public func prescribedEntries() -> [Entry] {
-        items.flatMap { $0.prescribedEntries() }
-    }
-
     enum CodingKeys: String, CodingKey {
         case id, name, source, items, builtIn
     }

@@ -18,8 +18,11 @@ public struct SetSpec: Sendable, Hashable {
         self.sets = sets
     }
 
-    /// The entry these sets make for the resolved exercise id.
-    public func entry(exerciseID: String) -> Entry {
+    /// The exercise and side, as typed.
+    public var reference: ExerciseReference { ExerciseReference(exercise: exercise, side: side) }
+
+    /// The entry these sets make for the resolved exercise id and side.
+    public func entry(exerciseID: String, side: Side?) -> Entry {
         Entry(exercise: exerciseID, side: side, sets: sets)
     }
 
@@ -39,23 +42,9 @@ public struct SetSpec: Sendable, Hashable {
                 .invalidSyntax, "expected EXERCISE[:SIDE]=SETS",
                 "for example bird-dog:left=12,12,10! or single-leg-rdl:right=10x8kg,10x8kg")
         }
-        var name = text[..<equals].trimmingSpaces
-        var side: Side?
-        if let colon = name.lastIndex(of: ":") {
-            let sideText = name[name.index(after: colon)...].trimmingSpaces
-            guard let parsed = Side(parsing: sideText) else {
-                throw fail(
-                    .unknown, "unknown side \(ModelError.quote(sideText))",
-                    "the side is left, right or both: bird-dog:left=12")
-            }
-            side = parsed
-            name = name[..<colon].trimmingSpaces
-        }
-        guard !name.isEmpty else {
-            throw fail(
-                .invalidSyntax, "no exercise before \"=\"",
-                "name the exercise first, such as bird-dog=12,12 (see limber exercises)")
-        }
+        let reference = try ExerciseReference.parse(text[..<equals], field: "--set", whole: text)
+        let name = reference.exercise
+        let side = reference.side
         let list = text[text.index(after: equals)...]
         guard !list.trimmingSpaces.isEmpty else {
             throw fail(
@@ -118,6 +107,11 @@ public struct SetSpec: Sendable, Hashable {
             }
         }
         switch DurationText.seconds(text) {
+        case .success(0):
+            return .failure(
+                ItemFailure(
+                    kind: .outOfRange, text: "is a hold of 0 seconds",
+                    hint: "give how long the hold lasted, such as 45s; leave out a set not done"))
         case .success(let seconds):
             return .success(ExerciseSet(durationSeconds: Double(seconds), stoppedForPain: stopped))
         case .failure(.tooLong):
@@ -131,10 +125,11 @@ public struct SetSpec: Sendable, Hashable {
     }
 
     private static func reps(_ text: Substring) -> Result<Int, ItemFailure> {
-        guard text.utf8.count <= 5, let value = Int(text), value <= ExerciseSet.maximumReps else {
+        let limit = InputLimits.typedReps
+        guard text.utf8.count <= 5, let value = Int(text), value <= limit else {
             return .failure(
                 ItemFailure(
-                    kind: .outOfRange, text: "has more than \(ExerciseSet.maximumReps) reps",
+                    kind: .outOfRange, text: "has more than \(limit) reps",
                     hint: "check the number; a set is REPS or REPSxWEIGHT, such as 12 or 12x5kg"))
         }
         return .success(value)
@@ -169,10 +164,12 @@ public struct SetSpec: Sendable, Hashable {
                     hint: "weights are in kg or lb: \(reps)x\(numberText)kg"))
         }
         let weight = Weight(value: value, unit: unit)
-        guard value <= Weight.maximumValue else {
+        let limit = InputLimits.typedWeight(unit)
+        guard value <= limit else {
             return .failure(
                 ItemFailure(
-                    kind: .outOfRange, text: "has a weight above 5000",
+                    kind: .outOfRange,
+                    text: "has a weight above \(Weight.format(limit)) \(unit.rawValue)",
                     hint: "check the number; weights look like 12x5kg or 10x12.5lb"))
         }
         return .success(weight)

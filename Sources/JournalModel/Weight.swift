@@ -5,18 +5,15 @@ public struct Weight: Sendable, Hashable, Codable, CustomStringConvertible {
     /// The unit of ``value``.
     public var unit: WeightUnit
 
-    /// The heaviest load accepted, in either unit; anything above is a typo.
-    public static let maximumValue: Double = 5000
-
     /// Creates a weight without checking it; see ``validate(field:)``.
     public init(value: Double, unit: WeightUnit) {
         self.value = value
         self.unit = unit
     }
 
-    /// Checks that the value is finite and within 0…``maximumValue``.
+    /// Checks that the value is finite and within 0…``InputLimits/storedWeight``.
     public func validate(field: String = "weight") throws(ModelError) {
-        guard value.isFinite, value >= 0, value <= Self.maximumValue else {
+        guard value.isFinite, value >= 0, value <= InputLimits.storedWeight else {
             throw ModelError(
                 kind: .outOfRange, field: field, input: description,
                 description:

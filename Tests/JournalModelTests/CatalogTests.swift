@@ -213,8 +213,13 @@ func prescribed(_ id: String, _ sides: [Side?], _ sets: Int, _ reps: Int?, _ hol
 
 @Test("a routine logged as prescribed has every item's entries in order")
 func routinePrescribed() throws {
-    let entries = try Catalog().routine(matching: "sciatica").prescribedEntries()
+    let catalog = Catalog()
+    let entries = RoutineExpansion(
+        try catalog.routine(matching: "sciatica"), given: [], skipping: [], catalog: catalog,
+        profile: Profile()
+    ).entries
     #expect(entries.count == 9)
+    #expect(entries.allSatisfy { $0.prescribed })
     #expect(entries.first?.exercise == "single-leg-romanian-deadlift")
     #expect(entries.last?.exercise == "double-knee-to-chest")
 }
@@ -227,7 +232,7 @@ func prescriptionVariants() {
     let upTo = Prescription(repsMax: 15, text: "up to 15")
     #expect(
         upTo.prescribedEntries(exercise: "x") == [
-            Entry(exercise: "x", sets: [ExerciseSet(reps: 15)])
+            Entry(exercise: "x", sets: [ExerciseSet(reps: 15)], prescribed: true)
         ])
 }
 

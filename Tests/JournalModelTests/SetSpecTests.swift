@@ -12,7 +12,7 @@ func repsWithSide() throws {
             ExerciseSet(reps: 10, stoppedForPain: true),
         ])
     #expect(
-        spec.entry(exerciseID: "bird-dog")
+        spec.entry(exerciseID: "bird-dog", side: spec.side)
             == Entry(exercise: "bird-dog", side: .left, sets: spec.sets))
 }
 
@@ -58,10 +58,24 @@ func bareNumberIsReps() throws {
     #expect(try SetSpec.parse("rockback=45").sets == [ExerciseSet(reps: 45)])
 }
 
-@Test("the largest plausible set is accepted")
+@Test("the largest plausible typed set is accepted: 1000 reps, 1000 kg, 2200 lb")
 func limits() throws {
-    #expect(try SetSpec.parse("x=10000").sets[0].reps == 10_000)
-    #expect(try SetSpec.parse("x=1x5000kg").sets[0].weight == Weight(value: 5000, unit: .kg))
+    #expect(try SetSpec.parse("x=1000").sets[0].reps == 1000)
+    #expect(try SetSpec.parse("x=1x1000kg").sets[0].weight == Weight(value: 1000, unit: .kg))
+    #expect(try SetSpec.parse("x=1x2200lb").sets[0].weight == Weight(value: 2200, unit: .lb))
+}
+
+@Test(
+    "typed sets beyond what a body does, and holds of no time, are refused",
+    arguments: [
+        ("x=1001", "has more than 1000 reps"), ("x=1x1000.5kg", "above 1000 kg"),
+        ("x=5x2201lb", "above 2200 lb"), ("x=0s", "hold of 0 seconds"),
+        ("x=12,0:00", "hold of 0 seconds"),
+    ])
+func typedLimits(_ text: String, _ part: String) throws {
+    let error = try #require(throws: ModelError.self) { try SetSpec.parse(text) }
+    #expect(error.kind == .outOfRange)
+    #expect(error.description.contains(part), "\(error.description)")
 }
 
 @Test("a bad set names the whole argument, its position and the part")
@@ -99,16 +113,16 @@ func missingUnit() throws {
         ("bird-dog=12,,10", .invalidSyntax, #"set 2 "" is empty"#),
         ("bird-dog=12,", .invalidSyntax, #"set 2 "" is empty"#),
         ("bird-dog=!", .invalidSyntax, #"set 1 "!" is empty"#),
-        ("bird-dog=20000", .outOfRange, #"set 1 "20000" has more than 10000 reps"#),
-        ("bird-dog=12,10001x5kg", .outOfRange, #"set 2 "10001x5kg" has more than 10000"#),
-        ("bird-dog=99999999999999999999", .outOfRange, "more than 10000"),
+        ("bird-dog=20000", .outOfRange, #"set 1 "20000" has more than 1000 reps"#),
+        ("bird-dog=12,10001x5kg", .outOfRange, #"set 2 "10001x5kg" has more than 1000"#),
+        ("bird-dog=99999999999999999999", .outOfRange, "more than 1000"),
         ("bird-dog=12.5", .invalidSyntax, #"set 1 "12.5" is not REPS"#),
         ("bird-dog=x5kg", .invalidSyntax, #"set 1 "x5kg" is not"#),
         ("bird-dog=12x.5kg", .invalidSyntax, #"set 1 "12x.5kg" is not"#),
         ("bird-dog=12x5.kg", .invalidSyntax, #"set 1 "12x5.kg" is not"#),
         ("bird-dog=12x-5kg", .invalidSyntax, #"set 1 "12x-5kg" is not"#),
         ("bird-dog=12x5stone", .unknown, #"unknown unit "stone""#),
-        ("bird-dog=12x9999kg", .outOfRange, "above 5000"),
+        ("bird-dog=12x9999kg", .outOfRange, "above 1000 kg"),
         ("bird-dog=45", .none, ""),
         ("bird-dog=25h", .outOfRange, "longer than 24 hours"),
         ("bird-dog=45 s s", .invalidSyntax, "is not REPS"),

@@ -1,0 +1,61 @@
+/// What logging a routine records: the entries the person gave, and the routine's other
+/// exercises as prescribed (marked ``Entry/prescribed``), in routine order.
+///
+/// This is the one place a routine becomes entries: `log --routine`, the guided log and its
+/// recap all use it.
+public struct RoutineExpansion: Sendable, Hashable {
+    /// The session's entries: for each routine item the given entries of its exercise, then
+    /// its prescribed entries for the sides not given; last, given entries of exercises the
+    /// routine does not have.
+    public var entries: [Entry]
+    /// Routine exercises left out because they are contraindicated for the profile and were
+    /// not given explicitly (logging them "as prescribed" would record what the person was
+    /// told not to do).
+    public var contraindicated: [Catalog.ExerciseCaution]
+
+    /// Expands `routine` around what the person gave.
+    ///
+    /// - Parameters:
+    ///   - routine: The routine followed.
+    ///   - given: Entries the person typed, with resolved exercise ids.
+    ///   - skipping: Exercises (resolved ids) the person did not do; with a side, only that
+    ///     side is skipped.
+    ///   - catalog: For the cautions.
+    ///   - profile: The person's conditions.
+    public init(
+        _ routine: Routine, given: [Entry], skipping: Set<ExerciseReference>, catalog: Catalog,
+        profile: Profile
+    ) {
+        var entries: [Entry] = []
+        var contraindicated: [Catalog.ExerciseCaution] = []
+        var used = Array(repeating: false, count: given.count)
+        for item in routine.items {
+            var givenSides: Set<Side?> = []
+            for index in given.indices where given[index].exercise == item.exercise {
+                entries.append(given[index])
+                givenSides.insert(given[index].side)
+                used[index] = true
+            }
+            // Given without a side, or for both sides at once: the whole exercise is given.
+            if givenSides.contains(nil) || givenSides.contains(.both) { continue }
+            if skipping.contains(ExerciseReference(exercise: item.exercise)) { continue }
+            let prescribed = item.prescribedEntries().filter { entry in
+                !givenSides.contains(entry.side)
+                    && !skipping.contains(ExerciseReference(exercise: item.exercise, side: entry.side))
+            }
+            guard !prescribed.isEmpty else { continue }
+            let cautions = catalog.warnings(for: item.exercise, profile: profile)
+            if let contraindication = cautions.first(where: { $0.severity == .contraindicated }) {
+                if givenSides.isEmpty, let exercise = catalog.exercise(id: item.exercise) {
+                    contraindicated.append(
+                        Catalog.ExerciseCaution(exercise: exercise, caution: contraindication))
+                }
+                continue
+            }
+            entries.append(contentsOf: prescribed)
+        }
+        for index in given.indices where !used[index] { entries.append(given[index]) }
+        self.entries = entries
+        self.contraindicated = contraindicated
+    }
+}
