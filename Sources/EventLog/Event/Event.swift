@@ -88,6 +88,8 @@ public struct Event: Sendable, Hashable, Codable {
             body = .conflictResolved(try container.decode(ConflictResolution.self, forKey: .body))
         case .deviceNamed:
             body = .deviceNamed(try container.decode(DeviceName.self, forKey: .body))
+        case .journalJoined:
+            body = .journalJoined(try container.decode(JournalJoin.self, forKey: .body))
         default: body = .unknown
         }
     }
@@ -111,6 +113,7 @@ public struct Event: Sendable, Hashable, Codable {
         case .profileSet(let profile): try container.encode(profile, forKey: .body)
         case .conflictResolved(let resolution): try container.encode(resolution, forKey: .body)
         case .deviceNamed(let name): try container.encode(name, forKey: .body)
+        case .journalJoined(let join): try container.encode(join, forKey: .body)
         case .sessionDeleted, .sessionRestored, .unknown:
             try container.encode([String: String](), forKey: .body)
         }

@@ -18,6 +18,8 @@ public enum EventBody: Sendable, Hashable {
     case conflictResolved(ConflictResolution)
     /// A device's readable name; the entity is `device/<id>`.
     case deviceNamed(DeviceName)
+    /// Journals of different ids the person joined into one; the entity is `journal`.
+    case journalJoined(JournalJoin)
     /// An event of a kind this version does not know; kept on disk, ignored by the fold.
     case unknown
 
@@ -33,6 +35,7 @@ public enum EventBody: Sendable, Hashable {
         case .profileSet: .profileSet
         case .conflictResolved: .conflictResolved
         case .deviceNamed: .deviceNamed
+        case .journalJoined: .journalJoined
         case .unknown: nil
         }
     }
@@ -45,4 +48,15 @@ public struct DeviceName: Sendable, Hashable, Codable {
 
     /// Creates a body.
     public init(name: String) { self.name = name }
+}
+
+/// The body of a `journal.joined` event: `{"journals": ["<id>", "<id>"]}`, the `journal` ids
+/// (of `limber.json`) that the person chose to treat as one journal (`merge --join`,
+/// `sync --join`). Every device that has the event accepts merges between them.
+public struct JournalJoin: Sendable, Hashable, Codable {
+    /// The joined journal ids, sorted.
+    public var journals: [String]
+
+    /// Creates a body; the ids are sorted and deduplicated.
+    public init(journals: [String]) { self.journals = Array(Set(journals)).sorted() }
 }

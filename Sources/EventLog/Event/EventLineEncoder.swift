@@ -129,6 +129,7 @@ extension Entry {
         E.string(exercise, &out)
         out.append(contentsOf: #","notes":"#.utf8)
         E.optional(notes, &out, E.string)
+        if prescribed { out.append(contentsOf: #","prescribed":true"#.utf8) }
         out.append(contentsOf: #","sets":["#.utf8)
         for (index, set) in sets.enumerated() {
             if index > 0 { out.append(UInt8(ascii: ",")) }

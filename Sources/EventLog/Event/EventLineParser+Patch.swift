@@ -6,19 +6,23 @@ extension EventLineParser.Reader {
     mutating func readPatch() throws(Failure) -> SessionPatch {
         guard try peekToken() == UInt8(ascii: "{") else { throw fail("a patch object") }
         var changes: [SessionChange]?
+        var origin: String??
         var more = try beginObject()
         while more {
             let key = try readKey()
             try expectColon()
             if changes == nil, Self.equals(key, "changes") {
                 changes = try readChanges()
+            } else if origin == nil, Self.equals(key, "origin") {
+                origin = .some(try readOptionalString())
             } else {
                 try skipValue()
             }
             more = try nextMember()
         }
         guard let changes else { throw fail("patch key \"changes\"") }
-        return SessionPatch(changes)
+        let stated: String? = origin ?? nil
+        return SessionPatch(changes, byImport: stated == SessionPatch.importOrigin)
     }
 
     /// The changes object. Keys are compared as `String`s (canonical equivalence), as

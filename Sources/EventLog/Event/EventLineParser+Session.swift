@@ -126,7 +126,7 @@ extension EventLineParser.Reader {
     // MARK: - Entry
 
     private enum EntryKey: UInt8 {
-        case exercise = 1, side = 2, notes = 4, sets = 8
+        case exercise = 1, side = 2, notes = 4, sets = 8, prescribed = 16
 
         init?(_ key: UnsafeBufferPointer<UInt8>) {
             switch key.count {
@@ -135,6 +135,7 @@ extension EventLineParser.Reader {
                 if matches(key, "side") { self = .side; return }
             case 5: if matches(key, "notes") { self = .notes; return }
             case 8: if matches(key, "exercise") { self = .exercise; return }
+            case 10: if matches(key, "prescribed") { self = .prescribed; return }
             default: break
             }
             return nil
@@ -144,7 +145,9 @@ extension EventLineParser.Reader {
         var quoted: (StaticString, Self?) {
             switch self {
             case .exercise: (#""exercise""#, .notes)
+            // `prescribed` is rare (only written when true): guess `sets`.
             case .notes: (#""notes""#, .sets)
+            case .prescribed: (#""prescribed""#, .sets)
             case .sets: (#""sets""#, .side)
             case .side: (#""side""#, nil)
             }
@@ -159,6 +162,7 @@ extension EventLineParser.Reader {
         var side: Side?
         var notes: String?
         var sets: [ExerciseSet] = []
+        var prescribed = false
         var guess: EntryKey? = .exercise
         var more = try beginObject()
         while more {
@@ -177,6 +181,7 @@ extension EventLineParser.Reader {
                 case .side: side = try readOptionalSide()
                 case .notes: notes = try readOptionalString()
                 case .sets: sets = try readSets()
+                case .prescribed: prescribed = try readNull() ? false : try readBool()
                 }
             } else {
                 try skipValue()
@@ -184,7 +189,8 @@ extension EventLineParser.Reader {
             more = try nextMember()
         }
         guard let exercise else { throw fail("entry key \"exercise\"") }
-        return Entry(exercise: exercise, side: side, notes: notes, sets: sets)
+        return Entry(
+            exercise: exercise, side: side, notes: notes, sets: sets, prescribed: prescribed)
     }
 
     private mutating func readOptionalSide() throws(Failure) -> Side? {

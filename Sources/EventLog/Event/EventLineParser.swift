@@ -151,7 +151,8 @@ extension EventLineParser.Reader {
         switch type {
         case .sessionLogged: .session
         case .sessionAmended: .patch
-        case .exerciseDefined, .routineDefined, .profileSet, .conflictResolved, .deviceNamed:
+        case .exerciseDefined, .routineDefined, .profileSet, .conflictResolved, .deviceNamed,
+            .journalJoined:
             .delegated
         default: .ignored
         }

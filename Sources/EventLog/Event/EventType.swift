@@ -13,6 +13,8 @@ public struct EventType: RawRepresentable, Sendable, Hashable, Codable, CustomSt
     public static let conflictResolved = EventType(rawValue: "conflict.resolved")
     /// A device's readable name (its host name), written with its first commit.
     public static let deviceNamed = EventType(rawValue: "device.named")
+    /// Two journals (folders of different `journal` ids) joined into one by `--join`.
+    public static let journalJoined = EventType(rawValue: "journal.joined")
 
     public var description: String { rawValue }
 }

@@ -104,20 +104,30 @@ public enum SessionChange: Sendable, Hashable {
 }
 
 /// The body of a `session.amended` event: a field patch, stored as
-/// `{"changes": {"painAfter": 3, "entry:bird-dog:left": {…}, "notes": null}}`.
+/// `{"changes": {"painAfter": 3, "entry:bird-dog:left": {…}, "notes": null}}`, plus
+/// `"origin": "import"` when an import wrote it (a correction or an extension of a session the
+/// import made), so that later imports can tell the person's own changes from their own.
 public struct SessionPatch: Sendable, Hashable, Codable {
     /// The changes, at most one per field, in field order.
     public private(set) var changes: [SessionChange]
+    /// `true` when an import wrote the patch, not the person.
+    public var byImport: Bool
 
     /// Creates a patch from changes, keeping the last change given for each field.
     ///
-    /// - Parameter changes: The changes, in any order; a later change to the same field replaces
-    ///   an earlier one.
-    public init(_ changes: [SessionChange]) {
+    /// - Parameters:
+    ///   - changes: The changes, in any order; a later change to the same field replaces an
+    ///     earlier one.
+    ///   - byImport: Whether an import writes it.
+    public init(_ changes: [SessionChange], byImport: Bool = false) {
         var byField: [SessionField: SessionChange] = [:]
         for change in changes { byField[change.field] = change }
         self.changes = byField.keys.sorted().compactMap { byField[$0] }
+        self.byImport = byImport
     }
+
+    /// The stored value of `origin` for a patch an import wrote.
+    static let importOrigin = "import"
 
     /// Whether the patch changes nothing.
     public var isEmpty: Bool { changes.isEmpty }
@@ -129,7 +139,7 @@ public struct SessionPatch: Sendable, Hashable, Codable {
         init?(intValue: Int) { nil }
     }
 
-    private enum CodingKeys: String, CodingKey { case changes }
+    private enum CodingKeys: String, CodingKey { case changes, origin }
 
     public init(from decoder: any Decoder) throws {
         let outer = try decoder.container(keyedBy: CodingKeys.self)
@@ -159,11 +169,13 @@ public struct SessionPatch: Sendable, Hashable, Codable {
                     .entry(entryKey, try container.decodeIfPresent(Entry.self, forKey: key)))
             }
         }
-        self.init(changes)
+        let origin = try outer.decodeIfPresent(String.self, forKey: .origin)
+        self.init(changes, byImport: origin == Self.importOrigin)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var outer = encoder.container(keyedBy: CodingKeys.self)
+        if byImport { try outer.encode(Self.importOrigin, forKey: .origin) }
         var container = outer.nestedContainer(keyedBy: FieldKey.self, forKey: .changes)
         for change in changes {
             let key = FieldKey(stringValue: change.field.description)

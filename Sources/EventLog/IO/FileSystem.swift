@@ -61,32 +61,9 @@ package enum FileSystem {
 
     /// Replaces (or creates) the file at `path` with `bytes`, atomically and durably (0600).
     package static func writeAtomically(_ bytes: [UInt8], to path: String) throws(JournalError) {
-        let folder = parent(of: path)
-        let temporary = folder + "/." + baseName(of: path) + ".tmp-\(getpid())"
-        let descriptor: FileDescriptor
-        do {
-            descriptor = try FileDescriptor.open(
-                FilePath(temporary), .writeOnly,
-                options: [.create, .truncate, .closeOnExec, .noFollow],
-                permissions: [.ownerReadWrite])
-        } catch {
-            throw .io("cannot create", temporary, Errno.code(of: error))
-        }
-        do {
-            _ = try descriptor.writeAll(bytes)
-            try descriptor.sync()
-            try descriptor.close()
-        } catch {
-            try? descriptor.close()
-            unlink(temporary)
-            throw .io("cannot write", temporary, Errno.code(of: error))
-        }
-        guard rename(temporary, path) == 0 else {
-            let code = errno
-            unlink(temporary)
-            throw .io("cannot rename into", path, code)
-        }
-        try syncDirectory(folder)
+        let file = try AtomicFile(replacing: path)
+        try file.write(bytes)
+        try file.commit()
     }
 
     /// The file from byte `offset` to its end (empty when it is shorter), or `nil` when it

@@ -62,7 +62,7 @@ public struct JournalError: UserFacingError, Sendable, Equatable {
     public var hint: String? {
         switch kind {
         case .notAJournal:
-            "create one with `limber init`, or point --journal / LIMBER_JOURNAL at an existing one"
+            "on your first machine `limber init` creates one; on a second machine start from the shared copy with `limber sync DIR` (or copy the journal folder), not `init`, which starts a separate journal; or point --journal / LIMBER_JOURNAL at an existing one"
         case .newerFormat:
             "upgrade limber on this machine; the journal was not changed"
         case .badMetadata:

@@ -36,14 +36,14 @@ struct WriterHead: Codable, Sendable, Equatable {
     /// Writes the cache without fsync: a lost or stale one only costs a scan.
     func save(layout: JournalLayout, device: String) {
         guard let bytes = try? JSONCoding.encoder().encode(self) else { return }
-        let target = Self.path(layout: layout, device: device)
-        let temporary = target + ".tmp-\(getpid())"
-        do { try FileSystem.makeDirectories(layout.cache) } catch { return }
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { return }
-        let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
-        close(descriptor)
-        if written == bytes.count { rename(temporary, target) } else { unlink(temporary) }
+        do {
+            try FileSystem.makeDirectories(layout.cache)
+            let file = try AtomicFile(replacing: Self.path(layout: layout, device: device))
+            try file.write(Array(bytes))
+            try file.commit(durable: false)
+        } catch {
+            return  // only a cache
+        }
     }
 
     /// Hex of the last 8 bytes of the first `size` bytes of the file.
