@@ -12,12 +12,15 @@ package struct SessionWrite: Sendable, Hashable {
     package var changes: [SessionChange]
     /// `true` for a deletion, `false` for a restoration, `nil` when it does neither.
     package var deleted: Bool?
+    /// `true` when an import wrote it (a correction or extension of a session it made).
+    package var byImport: Bool
 
-    init(_ event: Event, changes: [SessionChange], deleted: Bool?) {
+    init(_ event: Event, changes: [SessionChange], deleted: Bool?, byImport: Bool = false) {
         id = event.id
         parents = event.parents
         stamp = event.order
         self.changes = changes
         self.deleted = deleted
+        self.byImport = byImport
     }
 }

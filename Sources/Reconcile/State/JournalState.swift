@@ -14,6 +14,8 @@ public struct JournalState: Sendable {
     package private(set) var profileRegister: Register<Profile>?
     /// Each device's readable name, from its `device.named` events.
     package private(set) var deviceNames: [String: Register<String>] = [:]
+    /// The groups of journal ids joined by `journal.joined` events.
+    package private(set) var joinedJournals: Set<JournalJoin> = []
     package private(set) var histories: [String: EntityHistory] = [:]
     /// Ids of every event applied.
     package private(set) var applied: Set<String> = []
@@ -79,6 +81,8 @@ public struct JournalState: Sendable {
             profileRegister.write(profile, stamp: stamp)
         case .deviceNamed(let name):
             deviceNames[event.device].write(name.name, stamp: stamp)
+        case .journalJoined(let join):
+            joinedJournals.insert(join)
         case .unknown, .sessionLogged, .sessionAmended, .sessionDeleted, .sessionRestored,
             .conflictResolved:
             break
@@ -123,6 +127,21 @@ public struct JournalState: Sendable {
         Catalog(
             custom: customExercises.values.map(\.value).sorted { $0.id < $1.id },
             routines: customRoutines.values.map(\.value).sorted { $0.id < $1.id })
+    }
+
+    /// `true` when `a` and `b` are the same journal id, or were joined, directly or through
+    /// other joins (`journal.joined`).
+    public func isSameJournal(_ a: String, _ b: String) -> Bool {
+        if a == b { return true }
+        var reached: Set<String> = [a]
+        var grew = true
+        while grew {
+            grew = false
+            for join in joinedJournals where join.journals.contains(where: reached.contains) {
+                for id in join.journals where reached.insert(id).inserted { grew = true }
+            }
+        }
+        return reached.contains(b)
     }
 
     /// The readable name of a device, when it has written one.

@@ -56,6 +56,11 @@ package struct SessionRecord: Sendable, Hashable {
         }
     }
 
+    /// `true` when the person changed what the session records after it was logged: an
+    /// amendment or a resolution with changes that no import wrote. A deletion or a
+    /// restoration alone changes nothing recorded.
+    package var changedByPerson: Bool { writes.contains { !$0.byImport && !$0.changes.isEmpty } }
+
     /// `true` when the session is logged and not deleted.
     package var isVisible: Bool { logged && start != nil && deleted?.value != true }
 
@@ -86,7 +91,8 @@ package struct SessionRecord: Sendable, Hashable {
             applyLogged(session, stamp: stamp)
         case .sessionAmended(let patch):
             applyPatch(patch, stamp: stamp)
-            writes.append(SessionWrite(event, changes: patch.changes, deleted: nil))
+            writes.append(
+                SessionWrite(event, changes: patch.changes, deleted: nil, byImport: patch.byImport))
         case .sessionDeleted:
             deleted.write(true, stamp: stamp)
             writes.append(SessionWrite(event, changes: [], deleted: true))
