@@ -136,6 +136,10 @@ extension FuzzTarget {
             }
         case .encoding(_, let line), .tooLarge(let line, _):
             guard line >= 1 else { return "\(kind) error at line \(line)" }
+        case .unitNotStated(let samples):
+            guard (1...2).contains(samples.count) else {
+                return "unitNotStated error shows \(samples.count) rows"
+            }
         case .unreadable, .empty, .binary, .unknownFormat, .missingColumns:
             break
         }
@@ -153,6 +157,7 @@ extension FuzzTarget {
         case .missingColumns: "missingColumns"
         case .rows: "rows"
         case .tooLarge: "tooLarge"
+        case .unitNotStated: "unitNotStated"
         }
     }
 

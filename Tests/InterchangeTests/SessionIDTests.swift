@@ -29,9 +29,9 @@ struct SessionIDTests {
     func idsIgnoreZone() throws {
         let path = FixturePaths.imports("variants/strong-12h.csv")
         let plus = try Importer.read(
-            path, options: ImportOptions(zone: .fixed(utcOffsetSeconds: 3600)), catalog: Catalog())
+            path, options: ImportOptions(zone: .fixed(utcOffsetSeconds: 3600), defaultWeightUnit: .kg), catalog: Catalog())
         let minus = try Importer.read(
-            path, options: ImportOptions(zone: .fixed(utcOffsetSeconds: -5 * 3600)),
+            path, options: ImportOptions(zone: .fixed(utcOffsetSeconds: -5 * 3600), defaultWeightUnit: .kg),
             catalog: Catalog())
         #expect(plus.sessions.map(\.id) == minus.sessions.map(\.id))
         #expect(minus.sessions.first?.start.rfc3339 == "2025-01-29T17:30:00-05:00")

@@ -165,7 +165,26 @@ struct VariantTests {
                 ExerciseSet(reps: 1, weight: Weight(value: 60, unit: .kg))
             ])
         #expect(s1.id != s4.id, "same name, different start: two sessions")
-        #expect(data.assumptions.count == 1, "Poids names no unit: kg is assumed and said")
+        #expect(data.assumptions.isEmpty, "the unit was given, nothing is assumed")
+    }
+
+    @Test("Strong without units and without --unit: refused, showing two rows to decide by")
+    func strongUnitNotStated() throws {
+        for file in ["variants/strong-french.csv", "strong/sample_strong.csv"] {
+            let path = FixturePaths.imports(file)
+            let error = try #require(throws: ImportError.self) {
+                try Importer.read(path, options: ImportOptions(zone: testZone), catalog: Catalog())
+            }
+            guard case .unitNotStated(let samples) = error.kind else {
+                Issue.record("\(file): \(error)")
+                continue
+            }
+            #expect(samples.count == 2, "\(samples)")
+            #expect(samples.allSatisfy { $0.hasPrefix("line ") }, "\(samples)")
+            #expect(error.exitCode == 2)
+            #expect(error.details.count == 3, "the description, then the two rows")
+            #expect(error.hint?.contains("--unit kg") == true)
+        }
     }
 
     @Test("Strong 12-hour times: 5:30:00 PM after U+202F, noon and just after midnight")

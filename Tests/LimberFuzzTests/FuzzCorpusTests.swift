@@ -75,7 +75,7 @@ struct FuzzCorpusTests {
     /// other one must import with the format recognised, as the format its name says.
     @Test("the import seeds import as their format, but the bad ones")
     func importSeeds() throws {
-        let options = ImportOptions(zone: .fixed(utcOffsetSeconds: 0))
+        let options = ImportOptions(zone: .fixed(utcOffsetSeconds: 0), defaultWeightUnit: .kg)
         for path in try Self.seeds("import") {
             let name = (path as NSString).lastPathComponent
             let result = Result { () throws(ImportError) in

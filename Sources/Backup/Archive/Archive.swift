@@ -47,10 +47,9 @@ public enum Archive {
         let manifest = ArchiveManifest(
             format: ArchiveManifest.formatName, version: 1, journal: journalManifest.journal,
             created: now.rfc3339, files: files)
-        let temporary = temporaryPath(beside: path)
-        unlink(temporary)
+        let output = try AtomicFile(replacing: path)
         do {
-            let file = try FileSink(creating: temporary)
+            let file = AtomicFileSink(output)
             let sink: any ByteSink =
                 try passphrase.map { try StreamSealer(passphrase: $0, next: file, N: scryptN) } ?? file
             var tar = TarWriter(sink: sink, mtime: now.epochSeconds)
@@ -81,16 +80,8 @@ public enum Archive {
             if files.count == 1 { try tar.addDirectory("devices") }
             try tar.finish()
             try sink.finish()
-        } catch {
-            unlink(temporary)
-            throw error
         }
-        guard rename(temporary, path) == 0 else {
-            let code = errno
-            unlink(temporary)
-            throw BackupError(.io("cannot rename into", path, code))
-        }
-        try? FileSystem.syncDirectory(FileSystem.parent(of: path))
+        try output.commit()
         return ArchiveSummary(path: path, manifest: manifest, encrypted: passphrase != nil)
     }
 

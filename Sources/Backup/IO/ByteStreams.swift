@@ -1,3 +1,4 @@
+import EventLog
 import Glibc
 
 /// Where archive bytes go: a file, or an encrypting layer in front of one.
@@ -40,6 +41,24 @@ extension ByteSource {
 }
 
 /// A file written through a 1 MiB buffer; `finish` syncs it.
+/// Writes into an ``AtomicFile`` (a new archive), which its owner commits.
+final class AtomicFileSink: ByteSink {
+    private let file: AtomicFile
+
+    init(_ file: AtomicFile) { self.file = file }
+
+    func write(_ bytes: UnsafeRawBufferPointer) throws(BackupError) {
+        do { try file.write(bytes) } catch { throw BackupError(.io("cannot write", file.path, Self.code(error))) }
+    }
+
+    func finish() throws(BackupError) {}
+
+    private static func code(_ error: JournalError) -> Int32 {
+        if case .io(_, let code) = error.kind { return code }
+        return EIO
+    }
+}
+
 final class FileSink: ByteSink {
     private let descriptor: Int32
     private let path: String

@@ -54,7 +54,14 @@ struct FitNotesImporter: RowImporter {
         else { return }
         let reps = fields.whole(columns.reps, "a whole number of reps")
         let weight = fields.measure(columns.weight, "weight")
-        let unit = fields.weightUnit(columns.weightUnit, else: headerUnit ?? reading.options.defaultWeightUnit)
+        var fallback = WeightUnit.kg
+        if weight != nil, headerUnit == nil, fields.text(columns.weightUnit) == nil {
+            let name = fields.text(columns.exercise) ?? ""
+            fallback = reading.unstatedUnit(line: row.line) {
+                "\(name): weight \(SetText.number(weight ?? 0))" + (reps.map { ", \($0) reps" } ?? "")
+            }
+        }
+        let unit = fields.weightUnit(columns.weightUnit, else: headerUnit ?? fallback)
         let metersPer = fields.metersPerDistance(columns.distanceUnit, else: 1000)
         let distance = fields.measure(columns.distance, "distance").map { $0 * metersPer }
         let seconds = fields.duration(columns.time, plainSeconds: false).flatMap { $0 == 0 ? nil : Double($0) }

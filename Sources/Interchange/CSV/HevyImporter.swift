@@ -84,7 +84,9 @@ struct HevyImporter: RowImporter {
         let seconds = fields.measure(columns.duration, "duration")
         let rpe = fields.measure(columns.rpe, "RPE")
         let set = ExerciseSet(
-            kind: kind ?? .normal, reps: reps, weight: weight.map { Weight(value: $0, unit: unit) },
+            // Hevy writes reps 0 on timed and distance sets: 0 means not recorded, as for weight.
+            kind: kind ?? .normal, reps: reps == 0 ? nil : reps,
+            weight: weight.map { Weight(value: $0, unit: unit) },
             durationSeconds: seconds, distanceMeters: distance, rpe: rpe)
         guard let (exercise, side) = fields.checkedSet(set, exercise: columns.exercise, resolver: &reading.resolver)
         else { return }
@@ -92,7 +94,7 @@ struct HevyImporter: RowImporter {
         let description = Self.unescape(fields.text(columns.description))
         reading.assembler.add(
             set, exercise: exercise, side: side, entryNote: Self.unescape(fields.text(columns.notes)),
-            key: startText + "\n" + title
+            key: startText + "\n" + title, sessionNote: description
         ) { id in
             Session(id: id, start: start, durationSeconds: duration, notes: SessionAssembler.notes(title, description))
         }

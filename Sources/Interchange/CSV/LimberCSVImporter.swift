@@ -88,10 +88,18 @@ struct LimberCSVImporter: RowImporter {
             fields.fail(c["exercise"], "the exercise is empty")
             return
         }
+        var prescribed = false
+        if let text = fields.text(c["prescribed"]) {
+            switch text.lowercased() {
+            case "true", "yes", "1", "y": prescribed = true
+            case "false", "no", "0", "n": prescribed = false
+            default: fields.fail(c["prescribed"], "\(ModelError.quote(text)) is not true or false")
+            }
+        }
         guard fields.problems.isEmpty, let start else { return }
         assembler.add(
             set, exercise: exercise, side: side, entryNote: fields.text(c["entry_notes"]), key: id,
-            id: id
+            id: id, sessionNote: fields.text(c["session_notes"]), prescribed: prescribed
         ) { id in
             Session(
                 id: id, start: start, durationSeconds: duration, routine: routine,

@@ -7,7 +7,7 @@ enum LimberCSVLayout {
         "session_id", "date", "start", "duration_seconds", "routine", "pain_before", "pain_after",
         "session_notes", "exercise", "exercise_name", "side", "entry_notes", "set_number", "kind",
         "reps", "weight", "weight_unit", "hold_seconds", "distance_meters", "rpe",
-        "stopped_for_pain",
+        "stopped_for_pain", "prescribed",
     ]
 
     /// `true` when `header` is limber's CSV header.

@@ -42,8 +42,6 @@ struct StrongImporter: RowImporter {
 
     private var reading: AppExportReading
     private(set) var skippedRestTimers = 0
-    /// Weights or distances were read without a unit in the file.
-    private var assumedUnit = false
     private let columns: (
         date: Int?, workout: Int?, duration: Int?, durationSeconds: Int?, exercise: Int?,
         setOrder: Int?, weight: Int?, weightUnit: Int?, reps: Int?, distance: Int?,
@@ -100,13 +98,23 @@ struct StrongImporter: RowImporter {
         else { return }
         let reps = fields.whole(columns.reps, "a whole number of reps")
         let weightValue = fields.measure(columns.weight, "weight")
-        if fields.text(columns.weightUnit) == nil, headerWeightUnit == nil, (weightValue ?? 0) > 0 {
-            assumedUnit = true
+        let distanceValue = fields.measure(columns.distance, "distance")
+        let unstatedWeight = weightValue != nil && fields.text(columns.weightUnit) == nil && headerWeightUnit == nil
+        let unstatedDistance =
+            distanceValue != nil && fields.text(columns.distanceUnit) == nil && headerDistanceMeters == nil
+        var fallback = WeightUnit.kg
+        if unstatedWeight || unstatedDistance {
+            fallback = reading.unstatedUnit(line: row.line) {
+                let what = unstatedWeight
+                    ? "weight \(SetText.number(weightValue ?? 0))" + (reps.map { ", \($0) reps" } ?? "")
+                    : "distance \(SetText.number(distanceValue ?? 0))"
+                return "\(exerciseName): \(what)"
+            }
         }
-        let unit = fields.weightUnit(columns.weightUnit, else: headerWeightUnit ?? reading.options.defaultWeightUnit)
+        let unit = fields.weightUnit(columns.weightUnit, else: headerWeightUnit ?? fallback)
         let metersPer = fields.metersPerDistance(
-            columns.distanceUnit, else: headerDistanceMeters ?? (reading.options.defaultWeightUnit == .lb ? 1609.344 : 1000))
-        let distance = fields.measure(columns.distance, "distance").map { $0 * metersPer }
+            columns.distanceUnit, else: headerDistanceMeters ?? (fallback == .lb ? 1609.344 : 1000))
+        let distance = distanceValue.map { $0 * metersPer }
         let seconds = fields.measure(columns.seconds, "seconds")
         let rpe = fields.measure(columns.rpe, "RPE")
         let duration =
@@ -114,7 +122,7 @@ struct StrongImporter: RowImporter {
             ? fields.duration(columns.durationSeconds, plainSeconds: true)
             : fields.duration(columns.duration, plainSeconds: false)
         let set = ExerciseSet(
-            kind: kind, reps: reps == 0 && (seconds != nil || distance != nil) ? nil : reps,
+            kind: kind, reps: reps == 0 ? nil : reps,
             weight: weightValue.map { Weight(value: $0, unit: unit) }, durationSeconds: seconds,
             distanceMeters: distance, rpe: rpe)
         guard let (exercise, side) = fields.checkedSet(set, exercise: columns.exercise, resolver: &reading.resolver)
@@ -123,7 +131,7 @@ struct StrongImporter: RowImporter {
         let sessionNotes = fields.text(columns.workoutNotes)
         reading.assembler.add(
             set, exercise: exercise, side: side, entryNote: fields.text(columns.notes),
-            key: dateText + "\n" + workout
+            key: dateText + "\n" + workout, sessionNote: sessionNotes
         ) { id in
             Session(id: id, start: start, durationSeconds: duration, notes: SessionAssembler.notes(workout, sessionNotes))
         }
@@ -132,10 +140,5 @@ struct StrongImporter: RowImporter {
     func finish(into data: inout ImportedData) {
         reading.finish(into: &data)
         if skippedRestTimers > 0 { data.skipped["rest timer rows", default: 0] += skippedRestTimers }
-        if assumedUnit {
-            let unit = reading.options.defaultWeightUnit
-            data.assumptions.append(
-                "this Strong export does not say its units: weights were read as \(unit.rawValue) and distances as \(unit == .lb ? "miles" : "km") (give --unit \(unit == .lb ? "kg" : "lb") if that is wrong)")
-        }
     }
 }

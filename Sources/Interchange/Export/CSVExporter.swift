@@ -20,8 +20,10 @@ enum CSVExporter {
                     entry.exercise, content.name(of: entry.exercise), entry.side?.rawValue ?? "",
                     entry.notes ?? "",
                 ]
+                let prescribed = entry.prescribed ? "true" : "false"
                 if entry.sets.isEmpty {
-                    try output.write(row(head + entryFields + Array(repeating: "", count: 9)))
+                    try output.write(
+                        row(head + entryFields + Array(repeating: "", count: 9) + [prescribed]))
                 }
                 for (position, set) in entry.sets.enumerated() {
                     let weight: String = set.weight.map { number($0.value) } ?? ""
@@ -32,7 +34,7 @@ enum CSVExporter {
                     let reps: String = set.reps.map { String($0) } ?? ""
                     let setFields: [String] = [
                         String(position + 1), set.kind.rawValue, reps, weight, unit, hold, distance,
-                        rpe, set.stoppedForPain ? "true" : "false",
+                        rpe, set.stoppedForPain ? "true" : "false", prescribed,
                     ]
                     try output.write(row(head + entryFields + setFields))
                 }
@@ -41,11 +43,7 @@ enum CSVExporter {
         }
     }
 
-    /// A number without a needless `.0`.
-    static func number(_ value: Double) -> String {
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-        return String(value)
-    }
+    static func number(_ value: Double) -> String { SetText.number(value) }
 
     /// One CSV record: fields with a comma, quote or line break are quoted.
     static func row(_ fields: [String]) -> String {

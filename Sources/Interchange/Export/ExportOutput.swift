@@ -1,23 +1,21 @@
+import EventLog
 import Glibc
 import JournalModel
 
-/// Where an export goes: standard output, or a file that appears only when complete (written
-/// to a temporary file beside it, synced, renamed into place, folder synced; mode 0600).
+/// Where an export goes: standard output, or a file that appears only when complete (an
+/// ``AtomicFile``: written beside it, synced, renamed into place, folder synced; mode 0600).
 public final class ExportOutput {
     /// The destination path; `nil` for standard output.
     public let path: String?
-    private let descriptor: Int32
-    private let temporary: String?
+    private let file: AtomicFile?
     private var buffer: [UInt8] = []
-    private var committed = false
     /// Bytes written so far.
     public private(set) var written: Int64 = 0
 
     /// Standard output.
     public init() {
         path = nil
-        descriptor = 1
-        temporary = nil
+        file = nil
     }
 
     /// A file at `path`, replaced atomically on ``commit()``.
@@ -25,23 +23,11 @@ public final class ExportOutput {
     /// - Throws: ``ExportError`` when the folder cannot be written.
     public init(path: String) throws(ExportError) {
         self.path = path
-        let slash = path.lastIndex(of: "/")
-        let folder = slash.map { String(path[..<$0]) } ?? "."
-        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
-        guard !name.isEmpty else { throw ExportError(.notAFile(path)) }
-        let temporary = (folder.isEmpty ? "/" : folder) + "/." + name + ".limber-tmp-\(getpid())"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o600)
-        guard descriptor >= 0 else {
-            throw ExportError(.cannotWrite(path, String(cString: strerror(errno))))
+        guard !path.hasSuffix("/"), FileSystem.kind(of: path) != .directory else {
+            throw ExportError(.notAFile(path))
         }
-        self.descriptor = descriptor
-        self.temporary = temporary
-    }
-
-    deinit {
-        if let temporary, !committed {
-            close(descriptor)
-            unlink(temporary)
+        do { file = try AtomicFile(replacing: path) } catch {
+            throw ExportError(.cannotWrite(path, Self.reason(error)))
         }
     }
 
@@ -59,40 +45,41 @@ public final class ExportOutput {
     }
 
     private func flush() throws(ExportError) {
+        defer {
+            written += Int64(buffer.count)
+            buffer.removeAll(keepingCapacity: true)
+        }
+        if let file {
+            do { try file.write(buffer) } catch {
+                throw ExportError(.cannotWrite(path ?? "", Self.reason(error)))
+            }
+            return
+        }
         var offset = 0
         while offset < buffer.count {
             let result = buffer.withUnsafeBytes { raw in
-                Glibc.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+                Glibc.write(1, raw.baseAddress! + offset, raw.count - offset)
             }
             if result < 0 {
                 if errno == EINTR { continue }
-                throw ExportError(.cannotWrite(path ?? "standard output", String(cString: strerror(errno))))
+                throw ExportError(.cannotWrite("standard output", String(cString: strerror(errno))))
             }
             offset += result
         }
-        written += Int64(buffer.count)
-        buffer.removeAll(keepingCapacity: true)
     }
 
     /// Finishes the export: flushes, and for a file syncs it and renames it into place.
     public func commit() throws(ExportError) {
         try flush()
-        guard let temporary, let path else { return }
-        guard fsync(descriptor) == 0, close(descriptor) == 0 else {
-            throw ExportError(.cannotWrite(path, String(cString: strerror(errno))))
+        guard let file else { return }
+        do { try file.commit() } catch {
+            throw ExportError(.cannotWrite(path ?? "", Self.reason(error)))
         }
-        committed = true
-        guard rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw ExportError(.cannotWrite(path, reason))
-        }
-        let folder = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
-        let folderDescriptor = open(folder.isEmpty ? "/" : folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if folderDescriptor >= 0 {
-            fsync(folderDescriptor)
-            close(folderDescriptor)
-        }
+    }
+
+    private static func reason(_ error: JournalError) -> String {
+        if case .io(_, let code) = error.kind { return String(cString: strerror(code)) }
+        return error.description
     }
 }
 

@@ -24,7 +24,8 @@ enum MarkdownExporter {
             for entry in session.entries {
                 var line = "- **\(escape(content.name(of: entry.exercise)))**"
                 if let side = entry.side { line += " (\(side == .both ? "each side" : side.rawValue))" }
-                line += ": " + (entry.sets.isEmpty ? "no sets recorded" : entry.sets.map(describe).joined(separator: ", "))
+                line += ": " + (entry.sets.isEmpty ? "no sets recorded" : entry.sets.map(SetText.readable).joined(separator: ", "))
+                if entry.prescribed { line += " *(as prescribed: filled in from the routine, not entered)*" }
                 try output.write(line + "\n")
                 if let notes = entry.notes {
                     for noteLine in notes.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -64,47 +65,10 @@ enum MarkdownExporter {
         }
     }
 
-    /// `12 × 5 kg`, `45 s hold`, `5 km in 25:30`, with the kind, RPE and a stop for pain.
-    static func describe(_ set: ExerciseSet) -> String {
-        var parts: [String] = []
-        if let reps = set.reps {
-            parts.append(set.weight.map { "\(reps) × \(number($0.value)) \($0.unit.rawValue)" } ?? "\(reps)")
-        } else if let weight = set.weight {
-            parts.append("\(number(weight.value)) \(weight.unit.rawValue)")
-        }
-        if let distance = set.distanceMeters {
-            parts.append(distance >= 1000 ? "\(number((distance / 10).rounded() / 100)) km" : "\(number(distance.rounded())) m")
-        }
-        if let seconds = set.durationSeconds {
-            parts.append(set.reps == nil && set.distanceMeters == nil ? "\(clock(seconds)) hold" : "in \(clock(seconds))")
-        }
-        var text = parts.isEmpty ? "–" : parts.joined(separator: " ")
-        if let rpe = set.rpe { text += " @\(number(rpe))" }
-        switch set.kind {
-        case .normal: break
-        case .warmup: text += " (warm-up)"
-        case .drop: text += " (drop set)"
-        case .failure: text += " (to failure)"
-        }
-        if set.stoppedForPain { text += " (stopped: pain)" }
-        return text
-    }
-
-    /// `45 s`, `1:30`, `1:02:03`.
-    static func clock(_ seconds: Double) -> String {
-        let total = Int(seconds.rounded())
-        if total < 60 { return "\(total) s" }
-        let hours = total / 3600
-        return hours > 0
-            ? "\(hours):\(pad(total / 60 % 60)):\(pad(total % 60))" : "\(total / 60):\(pad(total % 60))"
-    }
-
     static func minutes(_ seconds: Int) -> String {
         seconds < 60 ? "\(seconds) s" : seconds % 60 == 0 || seconds >= 600
             ? "\((seconds + 30) / 60) min" : "\(seconds / 60) min \(seconds % 60) s"
     }
-
-    static func number(_ value: Double) -> String { CSVExporter.number(value) }
 
     private static func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
 

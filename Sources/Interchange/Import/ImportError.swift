@@ -23,6 +23,10 @@ public struct ImportError: UserFacingError, Sendable, Equatable {
         case rows([ImportProblem], total: Int)
         /// A field or line longer than the limit.
         case tooLarge(line: Int, limit: Int)
+        /// The file gives weights (or distances) without saying their unit, and no `--unit`
+        /// was given: guessing would record every load wrong by a factor of 2.2. Carries a
+        /// few rows to show the person (`line 2: Squat (Barbell) 100 × 5`).
+        case unitNotStated(samples: [String])
     }
 
     /// At most this many problems are kept and printed; the rest are counted.
@@ -42,6 +46,9 @@ public struct ImportError: UserFacingError, Sendable, Equatable {
     /// One line per listed problem, `FILE:LINE:COLUMN: FIELD: message`, for a person to work
     /// through (empty unless the kind is ``Kind/rows(_:total:)``).
     public var details: [String] {
+        if case .unitNotStated(let samples) = kind {
+            return [description] + samples.map { "  \(file): \($0)" }
+        }
         guard case .rows(let problems, let total) = kind else { return [] }
         var lines = problems.map { "\(file):\($0)" }
         if total > problems.count { lines.append("… and \(total - problems.count) more problems") }
@@ -68,6 +75,8 @@ public struct ImportError: UserFacingError, Sendable, Equatable {
             } ?? "\(file): invalid rows"
         case .tooLarge(let line, let limit):
             "\(file):\(line): a field or line is longer than \(limit / (1 << 20)) MiB"
+        case .unitNotStated:
+            "\(file) does not say whether its weights are kg or lb (nor its distances km or miles)"
         }
     }
 
@@ -84,12 +93,16 @@ public struct ImportError: UserFacingError, Sendable, Equatable {
             "export again from the app, or give --format if this is another format"
         case .rows: "fix those lines (nothing was imported), then run the import again"
         case .tooLarge: "this is not an export of a workout app; check the file"
+        case .unitNotStated:
+            "look at the rows above and give --unit kg (kg and km) or --unit lb (lb and miles); nothing was imported"
         }
     }
 
-    /// 2 when the command line was wrong (a format that cannot be told), else 1.
+    /// 2 when the command line must say more (a format or a unit that cannot be told), else 1.
     public var exitCode: Int32 {
-        if case .unknownFormat = kind { return 2 }
-        return 1
+        switch kind {
+        case .unknownFormat, .unitNotStated: 2
+        default: 1
+        }
     }
 }

@@ -6,16 +6,18 @@ public struct ImportOptions: Sendable {
     public var format: ImportFormat?
     /// The zone the source app's local times are in (its exports carry no offset).
     public var zone: LocalTimestamp.Zone
-    /// The weight unit for exports that do not say which they use (Strong's plain layout).
-    public var defaultWeightUnit: WeightUnit
+    /// The weight unit for exports that do not say which they use (Strong's plain layout);
+    /// `nil` refuses such a file (``ImportError/Kind/unitNotStated(samples:)``) rather than
+    /// guess.
+    public var defaultWeightUnit: WeightUnit?
     /// Receives progress while the file is read.
     public var progress: ProgressHandler?
 
     /// Creates options; by default the format is recognised, times are in the machine's zone
-    /// and unlabelled weights are kilograms.
+    /// and a file with unlabelled weights is refused.
     public init(
         format: ImportFormat? = nil, zone: LocalTimestamp.Zone = .system,
-        defaultWeightUnit: WeightUnit = .kg, progress: ProgressHandler? = nil
+        defaultWeightUnit: WeightUnit? = nil, progress: ProgressHandler? = nil
     ) {
         self.format = format
         self.zone = zone

@@ -25,6 +25,9 @@ public struct ImportedData: Sendable {
 
     /// How something the file does not say was decided (a weight unit), for the person to check.
     public var assumptions: [String] = []
+    /// Rows whose weights or distances have no unit, when no default unit was given: the
+    /// import is refused with them as examples.
+    var rowsWithoutUnit: [String] = []
 
     /// Creates empty data of `format`.
     public init(format: ImportFormat) { self.format = format }

@@ -81,6 +81,9 @@ public enum Importer {
         guard data.records > 0 else { throw ImportError(file: path, .empty(headerOnly: true)) }
         try problems.throwIfAny(file: path)
         importer.finish(into: &data)
+        if !data.rowsWithoutUnit.isEmpty {
+            throw ImportError(file: path, .unitNotStated(samples: data.rowsWithoutUnit))
+        }
         // Every row was checked; this catches what only a whole session can break.
         for session in data.sessions {
             do throws(ModelError) { try session.validate() } catch {

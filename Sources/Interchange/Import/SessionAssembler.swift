@@ -10,6 +10,8 @@ struct SessionAssembler {
     private var positions: [String: Int] = [:]
     /// The notes already joined into each entry (session position, exercise, side).
     private var notesSeen: [String: Set<String>] = [:]
+    /// The session notes already joined into each session (by position).
+    private var sessionNotesSeen: [Int: Set<String>] = [:]
 
     init(format: ImportFormat) { self.format = format }
 
@@ -22,17 +24,26 @@ struct SessionAssembler {
     /// Adds one set (or, with `nil`, an entry without sets) to the session of `key`, creating
     /// it first with `make`, given its id: `id` when the source has its own, else one derived
     /// from the key.
+    ///
+    /// A `sessionNote` (the workout's notes, which apps repeat or write on any of its rows) is
+    /// joined into the session's notes when this session has not had it yet, so no row's note
+    /// is lost.
     mutating func add(
         _ set: ExerciseSet?, exercise: String, side: Side?, entryNote: String?, key: String,
-        id: String? = nil, make: (String) -> Session
+        id: String? = nil, sessionNote: String? = nil, prescribed: Bool = false,
+        make: (String) -> Session
     ) {
         let position: Int
         if let known = positions[key] {
             position = known
+            if let sessionNote, sessionNotesSeen[position, default: []].insert(sessionNote).inserted {
+                sessions[position].notes = Self.joined(sessions[position].notes, sessionNote)
+            }
         } else {
             position = sessions.count
             positions[key] = position
             sessions.append(make(id ?? Self.sessionID(format: format, key: key)))
+            if let sessionNote { sessionNotesSeen[position] = [sessionNote] }
         }
         var entries = sessions[position].entries
         sessions[position].entries = []
@@ -42,7 +53,10 @@ struct SessionAssembler {
             if let set { entries[index].sets.append(set) }
             if let newNote { entries[index].notes = Self.joined(entries[index].notes, newNote) }
         } else {
-            entries.append(Entry(exercise: exercise, side: side, notes: entryNote, sets: set.map { [$0] } ?? []))
+            entries.append(
+                Entry(
+                    exercise: exercise, side: side, notes: entryNote, sets: set.map { [$0] } ?? [],
+                    prescribed: prescribed))
         }
         sessions[position].entries = entries
     }
