@@ -48,7 +48,7 @@ let package = Package(
             swiftSettings: strictness),
         .target(
             name: "Limber",
-            dependencies: ["JournalModel", "EventLog", "Reconcile", "Interchange", "Backup", "LimberTestSupport"],
+            dependencies: ["JournalModel", "EventLog", "Reconcile", "Interchange", "Backup"],
             swiftSettings: strictness
         ),
         .executableTarget(

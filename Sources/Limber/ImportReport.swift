@@ -1,6 +1,3 @@
-@_exported import Backup
-@_exported import Interchange
-
 /// What an import did (or, with `--dry-run`, would do).
 public struct ImportReport: Sendable, Encodable {
     /// The file as named.
@@ -17,6 +14,15 @@ public struct ImportReport: Sendable, Encodable {
     /// Sessions already present to which this file added entries or sets (a later export of
     /// the same app with more of that workout).
     public var extendedSessions = 0
+    /// Sessions this file made before that it now corrects (read again with other options,
+    /// such as `--unit` or `--timezone`, or changed in the app): the person has not changed
+    /// them in limber since.
+    public var correctedSessions = 0
+    /// Sessions the file would correct that the person changed in limber since: left as they
+    /// are (ids).
+    public var leftChanged: [String] = []
+    /// Sessions the file would correct or extend that are deleted: left deleted (ids).
+    public var leftDeleted: [String] = []
     /// Sets in the new sessions and added to present ones.
     public var newSets = 0
     /// Custom exercises defined by the import.
@@ -27,11 +33,14 @@ public struct ImportReport: Sendable, Encodable {
     public var addedConditions: [String] = []
     /// Rows that are not sets, by reason.
     public var skipped: [String: Int] = [:]
+    /// For other apps' exports, whose times carry no offset: the zone they were read in
+    /// (`this machine's time zone`, `UTC+01:00`); `nil` for limber's own formats.
+    public var localTimesIn: String?
     /// `true` when nothing was written (`--dry-run`).
     public var dryRun: Bool
 
     /// `true` when the import changes the journal.
     public var changesJournal: Bool {
-        newSessions > 0 || extendedSessions > 0 || !newExercises.isEmpty || !newRoutines.isEmpty || !addedConditions.isEmpty
+        newSessions > 0 || extendedSessions > 0 || correctedSessions > 0 || !newExercises.isEmpty || !newRoutines.isEmpty || !addedConditions.isEmpty
     }
 }

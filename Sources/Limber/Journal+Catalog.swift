@@ -5,13 +5,17 @@ extension Journal {
     /// Defines a custom exercise.
     ///
     /// - Throws: ``ModelError`` when the id clashes with a built-in or custom exercise.
+    ///
+    /// - Parameter cautions: Warnings for people with a condition; a condition named here
+    ///   becomes one `profile --add` accepts.
     public func addExercise(
-        name: String, id: String? = nil, perSide: Bool, measure: Exercise.Measure, notes: String?
+        name: String, id: String? = nil, perSide: Bool, measure: Exercise.Measure, notes: String?,
+        cautions: [Caution] = []
     ) throws -> WriteOutcome<Exercise> {
         try write { writer in
             let exercise = Exercise(
                 id: id.map(Slug.make) ?? Slug.make(name), name: name, perSide: perSide,
-                measure: measure, notes: notes)
+                measure: measure, notes: notes, cautions: cautions)
             guard !exercise.id.isEmpty else {
                 throw LimberError(
                     .invalid(
@@ -56,6 +60,9 @@ extension Journal {
     }
 
     /// Adds and removes conditions; the profile syncs like everything else.
+    ///
+    /// A condition added must be one some exercise (built in or custom) has a caution for:
+    /// anything else would turn no warning on, and is most likely a typo.
     public func updateProfile(adding: [String], removing: [String]) throws -> WriteOutcome<Profile>
     {
         try write { writer in
@@ -64,23 +71,14 @@ extension Journal {
             var notices: [Notice] = []
             let catalog = state.catalog
             for text in adding {
-                let condition = try Condition(parsing: text, field: "--add")
-                profile.insert(condition)
-                let affected = catalog.exercises.filter { exercise in
-                    exercise.cautions.contains { $0.condition == condition }
+                let condition = try catalog.condition(matching: text, field: "--add")
+                if condition.rawValue != Slug.make(text) {
+                    notices.append(Notice(.info, "took \"\(text)\" as \(condition.rawValue)"))
                 }
-                if affected.isEmpty {
-                    notices.append(
-                        Notice(
-                            .info,
-                            "no exercise in the catalog has cautions for \(condition.rawValue) yet")
-                    )
-                } else {
-                    for exercise in affected {
-                        for caution in exercise.cautions where caution.condition == condition {
-                            notices.append(Notice(.caution, "\(exercise.id): \(caution.text)"))
-                        }
-                    }
+                profile.insert(condition)
+                let known = catalog.knownConditions.first { $0.condition == condition }
+                for item in known?.cautions ?? [] {
+                    notices.append(Notice(.caution, "\(item.exercise.id): \(item.caution.text)"))
                 }
             }
             for text in removing {

@@ -48,10 +48,14 @@ extension Journal {
     }
 
     /// Settles a conflict by taking one side: `mine` (this device's), `theirs` (the other
-    /// device's, when there are two sides) or a device id (or prefix). Writes one
-    /// `conflict.resolved` event following every head of the session, so the conflict is gone
-    /// on every device after the next merge.
-    public func resolveConflict(_ prefix: String, take: String) throws -> WriteOutcome<Session> {
+    /// device's, when there are two devices), a device id (or prefix) or a device's name.
+    /// Writes one `conflict.resolved` event following every head of the session, so the
+    /// conflict is gone on every device after the next merge.
+    ///
+    /// - Returns: The session as it now stands, and what was kept.
+    public func resolveConflict(_ prefix: String, take: String) throws -> WriteOutcome<
+        ConflictOutcome
+    > {
         try write { writer in
             let conflict: SessionConflict
             switch try lookUpConflict(prefix) {
@@ -66,14 +70,20 @@ extension Journal {
             case "theirs":
                 let others = conflict.sides.filter { $0.device != me }
                 chosen = Set(others.map(\.device)).count == 1 ? others.last : nil
-            default: chosen = conflict.sides.last { $0.device.hasPrefix(take.lowercased()) }
+            default:
+                let devices = Self.devices(named: take, among: conflict.sides.map(\.device)) {
+                    deviceName($0)
+                }
+                chosen = devices.count == 1 ? conflict.sides.last { $0.device == devices[0] } : nil
             }
             guard let chosen else {
-                let devices = conflict.sides.map(\.device).joined(separator: ", ")
+                let devices = Set(conflict.sides.map(\.device)).sorted().map { device in
+                    deviceName(device).map { "\($0) (\(device.prefix(8)))" } ?? device
+                }
                 throw LimberError(
                     .usage(
                         "--take \(take) names no single side of conflict \(conflict.id)",
-                        hint: "use mine, theirs or one of the devices: \(devices)"))
+                        hint: "use mine, theirs or a device: \(devices.joined(separator: ", "))"))
             }
             var changes: [SessionChange] = []
             var deleted: Bool?
@@ -89,7 +99,42 @@ extension Journal {
             guard let session = state.session(id: conflict.session) else {
                 throw LimberError(.sessionNotFound(conflict.session))
             }
-            return outcome(session)
+            let field = SessionField(key: conflict.field)
+            let kept =
+                conflict.field == "deleted"
+                ? (chosen.deletes ? "deleted" : "kept (not deleted)")
+                : FieldText.value(chosen.change)
+            return outcome(
+                ConflictOutcome(
+                    session: session,
+                    field: field.map { FieldText.name($0, catalog: state.catalog) } ?? conflict.field,
+                    kept: kept, device: chosen.device, deviceName: deviceName(chosen.device)))
         }
     }
+
+    /// The devices among `devices` that `text` names: by id prefix, else by name (any case).
+    static func devices(named text: String, among devices: [String], name: (String) -> String?)
+        -> [String]
+    {
+        let unique = Array(Set(devices)).sorted()
+        let needle = text.lowercased()
+        guard !needle.isEmpty else { return [] }
+        let byID = unique.filter { $0.hasPrefix(needle) }
+        if !byID.isEmpty { return byID }
+        return unique.filter { name($0)?.lowercased() == needle }
+    }
+}
+
+/// What resolving a conflict kept.
+public struct ConflictOutcome: Sendable {
+    /// The session as it now stands.
+    public var session: Session
+    /// The field settled, as a person reads it (`pain after`, `deleted`, `possible duplicate`).
+    public var field: String
+    /// The value kept, as text.
+    public var kept: String
+    /// The device whose side was taken (empty for "keep both").
+    public var device: String
+    /// That device's name, when it has told one.
+    public var deviceName: String?
 }

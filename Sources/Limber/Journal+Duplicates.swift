@@ -1,8 +1,8 @@
 import EventLog
 import Reconcile
 
-/// Two sessions that look like one session logged on two devices: the same local day, the
-/// same exercises, different devices.
+/// Two sessions that look like one session logged on two devices: starts within
+/// ``Journal/duplicateWindowSeconds`` of each other, the same exercises, different devices.
 struct DuplicatePair {
     /// The same on every device: derived from the two session ids.
     var id: String
@@ -13,19 +13,42 @@ struct DuplicatePair {
 }
 
 extension Journal {
+    /// How close two starts must be for a possible duplicate: 90 minutes. The same day is
+    /// not enough, since a routine done morning and evening is two sessions.
+    static let duplicateWindowSeconds: Int64 = 90 * 60
+
     /// Possible duplicates not yet settled ("keep both") or folded (one deleted).
     func duplicates() throws -> [DuplicatePair] {
         try recovering {
             var candidates: Set<String> = []
             if let snapshot {
-                // Same-day sessions are neighbours in the chronological index.
+                // Sessions close in time are neighbours in the chronological index; a session
+                // read from the log since the snapshot pairs with those near its start.
+                let loaded = state.records.values.compactMap { $0.start?.value.epochSeconds }
+                    .sorted()
+                func nearLoaded(_ start: Int64) -> Bool {
+                    var low = 0
+                    var high = loaded.count
+                    while low < high {
+                        let middle = (low + high) / 2
+                        if loaded[middle] < start - Self.duplicateWindowSeconds {
+                            low = middle + 1
+                        } else {
+                            high = middle
+                        }
+                    }
+                    return low < loaded.count && loaded[low] <= start + Self.duplicateWindowSeconds
+                }
                 var previous: Snapshot.ChronoEntry?
                 for index in 0..<snapshot.sessionCount {
                     guard let entry = snapshot.chrono(index), entry.visible else { continue }
-                    if let before = previous, entry.start - before.start < 2 * 86_400 {
+                    if let before = previous,
+                        entry.start - before.start <= Self.duplicateWindowSeconds
+                    {
                         candidates.insert(before.id)
                         candidates.insert(entry.id)
                     }
+                    if nearLoaded(entry.start) { candidates.insert(entry.id) }
                     previous = entry
                 }
             }
@@ -34,14 +57,17 @@ extension Journal {
             for record in state.records.values where record.isVisible {
                 guard let session = record.session, let device = record.loggedBy else { continue }
                 let exercises = Set(session.entries.map(\.exercise)).sorted().joined(separator: ",")
-                groups["\(session.start.localDate) \(exercises)", default: []].append(
-                    (session, device))
+                groups[exercises, default: []].append((session, device))
             }
             var pairs: [DuplicatePair] = []
             for group in groups.values where group.count >= 2 {
                 let sorted = group.sorted { $0.0.id < $1.0.id }
                 for i in sorted.indices {
-                    for j in sorted.indices where j > i && sorted[i].1 != sorted[j].1 {
+                    for j in sorted.indices
+                    where j > i && sorted[i].1 != sorted[j].1
+                        && abs(sorted[i].0.start.epochSeconds - sorted[j].0.start.epochSeconds)
+                            <= Self.duplicateWindowSeconds
+                    {
                         let ids = [sorted[i].0.id, sorted[j].0.id]
                         let id = String(
                             Hex.chainHash(
@@ -64,14 +90,18 @@ extension Journal {
 
     /// Settles a possible duplicate: `both` keeps both (remembered, synced); a side (`mine`,
     /// `theirs`, a device) keeps that device's session and deletes the other.
-    func resolveDuplicate(_ pair: DuplicatePair, take: String, writer: LogWriter) throws -> Session
+    func resolveDuplicate(_ pair: DuplicatePair, take: String, writer: LogWriter) throws
+        -> ConflictOutcome
     {
         if take.lowercased() == "both" {
             let resolution = ConflictResolution(
                 conflict: pair.id, patch: SessionPatch([]), deleted: nil)
             try commitChange(
                 of: pair.sessions[0].id, body: .conflictResolved(resolution), with: writer)
-            return pair.sessions[0]
+            return ConflictOutcome(
+                session: pair.sessions[0], field: "possible duplicate",
+                kept: "both sessions (\(pair.sessions.map { $0.id.prefix(8) }.joined(separator: " and ")))",
+                device: "", deviceName: nil)
         }
         let me = writer.device
         let keep: Int?
@@ -81,18 +111,24 @@ extension Journal {
             keep = pair.devices.firstIndex { $0 != me }.flatMap {
                 pair.devices.contains(me) ? $0 : nil
             }
-        default: keep = pair.devices.firstIndex { $0.hasPrefix(take.lowercased()) }
+        default:
+            let named = Journal.devices(named: take, among: pair.devices) { deviceName($0) }
+            keep = named.count == 1 ? pair.devices.firstIndex(of: named[0]) : nil
         }
         guard let keep else {
             throw LimberError(
                 .usage(
                     "--take \(take) names neither session of duplicate \(pair.id)",
                     hint:
-                        "use both, mine, theirs or one of the devices: \(pair.devices.joined(separator: ", "))"
+                        "use both, mine, theirs or a device: \(pair.devices.map { device in deviceName(device).map { "\($0) (\(device.prefix(8)))" } ?? device }.joined(separator: ", "))"
                 ))
         }
         let other = pair.sessions[1 - keep]
         try commitChange(of: other.id, body: .sessionDeleted, with: writer)
-        return pair.sessions[keep]
+        return ConflictOutcome(
+            session: pair.sessions[keep], field: "possible duplicate",
+            kept:
+                "session \(pair.sessions[keep].id.prefix(8)); session \(other.id.prefix(8)) deleted (`limber restore \(other.id.prefix(8))` brings it back)",
+            device: pair.devices[keep], deviceName: deviceName(pair.devices[keep]))
     }
 }

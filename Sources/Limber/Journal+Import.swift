@@ -22,13 +22,24 @@ extension Journal {
         let data = try Importer.read(path, options: options, catalog: state.catalog) { id in
             self.state.records[id]?.logged == true || self.snapshot?.entry(id: id) != nil
         }
+        let zone: String?
+        switch (data.format, options.zone) {
+        case (.limber, _), (.events, _), (.csv, _): zone = nil
+        case (_, .system): zone = "this machine's time zone"
+        case (_, .fixed(let offset)):
+            let minutes = Int(offset.magnitude) / 60
+            zone = "UTC" + (offset < 0 ? "-" : "+") + (minutes / 60 < 10 ? "0" : "")
+                + "\(minutes / 60):" + (minutes % 60 < 10 ? "0" : "") + "\(minutes % 60)"
+        }
         if dryRun {
             var report = try plan(data, path: path, dryRun: true).report
+            report.localTimesIn = zone
             report.dryRun = true
             return outcome(report, notices(for: data, options: options), changed: false)
         }
         return try write { writer in
-            let (report, events) = try plan(data, path: path, dryRun: false)
+            var (report, events) = try plan(data, path: path, dryRun: false)
+            report.localTimesIn = zone
             if !events.isEmpty { try commit(events, with: writer, batch: true) }
             return outcome(report, notices(for: data, options: options), changed: !events.isEmpty)
         }
@@ -77,13 +88,19 @@ extension Journal {
         for session in data.sessions {
             if state.records[session.id]?.logged == true || snapshot?.entry(id: session.id) != nil {
                 report.presentSessions += 1
-                if extendable.contains(data.format), let patch = try additions(to: session) {
-                    report.extendedSessions += 1
-                    report.newSets += patch.addedSets
+                guard extendable.contains(data.format) else { continue }
+                switch try update(of: session) {
+                case .none: break
+                case .leftChanged: report.leftChanged.append(session.id)
+                case .leftDeleted: report.leftDeleted.append(session.id)
+                case .write(let changes, let addedSets, let corrects, let withheld):
+                    if corrects { report.correctedSessions += 1 } else { report.extendedSessions += 1 }
+                    if withheld { report.leftChanged.append(session.id) }
+                    report.newSets += addedSets
                     sessionEvents.append(
                         NewEvent(
                             entity: session.id, parents: state.heads(of: session.id),
-                            body: .sessionAmended(SessionPatch(patch.changes))))
+                            body: .sessionAmended(SessionPatch(changes, byImport: true))))
                 }
                 continue
             }
@@ -104,30 +121,75 @@ extension Journal {
         return (report, events + sessionEvents)
     }
 
-    /// What a later export of another app adds to a session imported before: entries the
-    /// session never had, and sets that continue an entry whose sets are unchanged. Nothing the
-    /// person changed or removed since is touched, and a deleted session stays deleted.
-    private func additions(to imported: Session) throws -> (changes: [SessionChange], addedSets: Int)? {
+    /// What importing a session of another app's file again does to the one already here.
+    private enum Update {
+        /// Nothing: the session already holds what the file says (or more, from a later
+        /// export).
+        case none
+        /// The file would correct it, but the person changed it in limber since.
+        case leftChanged
+        /// It is deleted; the file would correct or extend it.
+        case leftDeleted
+        /// These changes; `corrects` when they change something rather than only add;
+        /// `withheld` when corrections were left out because the person changed the session.
+        case write([SessionChange], addedSets: Int, corrects: Bool, withheld: Bool = false)
+    }
+
+    /// The changes that bring a session imported before up to what the file now says.
+    ///
+    /// - A later export of the same app holds more of that workout: entries the session never
+    ///   had, and sets that continue an entry whose sets are unchanged, are added (always,
+    ///   since nothing already recorded changes).
+    /// - An earlier export holds less (an entry's sets are a prefix of the session's): nothing
+    ///   is taken away.
+    /// - Anything else the file says differently (the start read in another zone, weights in
+    ///   another unit, a set changed in the app) corrects the session, when the person has not
+    ///   changed it in limber since; otherwise it is left alone and reported.
+    /// - A deleted session stays deleted and is reported.
+    private func update(of imported: Session) throws -> Update {
         try loadFromSnapshot(imported.id)
-        guard let record = state.records[imported.id], !state.isDeleted(imported.id),
-            let current = record.session
-        else { return nil }
-        var changes: [SessionChange] = []
+        guard let record = state.records[imported.id], let current = record.session else {
+            return .none
+        }
+        var additions: [SessionChange] = []
+        var corrections: [SessionChange] = []
         var added = 0
+        if imported.start != current.start { corrections.append(.start(imported.start)) }
+        if imported.durationSeconds != current.durationSeconds {
+            corrections.append(.durationSeconds(imported.durationSeconds))
+        }
+        if imported.notes != current.notes { corrections.append(.notes(imported.notes)) }
         for entry in imported.entries {
             let key = EntryKey(entry)
-            if let existing = current.entries.first(where: { EntryKey($0) == key }) {
-                guard existing.sets.count < entry.sets.count,
-                    Array(entry.sets.prefix(existing.sets.count)) == existing.sets
-                else { continue }
-                changes.append(.entry(key, entry))
+            guard let existing = current.entries.first(where: { EntryKey($0) == key }) else {
+                // Never had it (an entry the person removed is a change of theirs: kept out).
+                if record.entries[key] == nil {
+                    additions.append(.entry(key, entry))
+                    added += entry.sets.count
+                }
+                continue
+            }
+            if existing == entry { continue }
+            let shorter = min(existing.sets.count, entry.sets.count)
+            let samePrefix = Array(entry.sets.prefix(shorter)) == Array(existing.sets.prefix(shorter))
+            if samePrefix, existing.notes == entry.notes, entry.sets.count <= existing.sets.count {
+                continue  // an earlier export: nothing to take away
+            }
+            if samePrefix, existing.notes == entry.notes {
+                additions.append(.entry(key, entry))
                 added += entry.sets.count - existing.sets.count
-            } else if record.entries[key] == nil {
-                changes.append(.entry(key, entry))
-                added += entry.sets.count
+            } else {
+                corrections.append(.entry(key, entry))
             }
         }
-        return changes.isEmpty ? nil : (changes, added)
+        if additions.isEmpty && corrections.isEmpty { return .none }
+        if state.isDeleted(imported.id) { return .leftDeleted }
+        if record.changedByPerson {
+            if additions.isEmpty { return .leftChanged }
+            return .write(
+                additions, addedSets: added, corrects: false, withheld: !corrections.isEmpty)
+        }
+        return .write(additions + corrections, addedSets: added, corrects: !corrections.isEmpty)
     }
 
     /// What the person should know about how the file was read.

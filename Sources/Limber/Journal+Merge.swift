@@ -26,6 +26,10 @@ public struct MergeReport: Sendable, Encodable {
     public var dryRun: Bool
     /// Conflicts the merge creates (or would create) in the sessions it touches.
     public var newConflicts: Int = 0
+    /// Possible duplicates (the same exercises within 90 minutes on two devices) that appeared.
+    public var newDuplicates: Int = 0
+    /// `true` when the other journal had another id and the two were joined (`--join`).
+    public var joined = false
 
     /// Events in all devices.
     public var events: Int { devices.reduce(0) { $0 + $1.events } }
@@ -38,9 +42,16 @@ extension Journal {
     /// - Parameters:
     ///   - path: The other journal folder.
     ///   - dryRun: Report what would come in without writing anything.
+    ///   - join: Merge even when the other journal has another `journal` id, and record that
+    ///     the two are one from now on (a `journal.joined` event that syncs).
     /// - Returns: What came in, and every device that was refused and why.
-    public func merge(from path: String, dryRun: Bool, passphrase: String? = nil) throws -> MergeReport {
-        guard FileSystem.kind(of: path) == .file else { return try mergeFolder(path, dryRun: dryRun) }
+    /// - Throws: ``LimberError`` `.differentJournals` for another journal without `join`.
+    public func merge(
+        from path: String, dryRun: Bool, passphrase: String? = nil, join: Bool = false
+    ) throws -> MergeReport {
+        guard FileSystem.kind(of: path) == .file else {
+            return try mergeFolder(path, shownAs: path, dryRun: dryRun, join: join)
+        }
         guard Archive.looksLikeArchive(path) else {
             throw LimberError(
                 .invalid(
@@ -53,11 +64,29 @@ extension Journal {
         Archive.removeTree(folder)
         defer { Archive.removeTree(folder) }
         _ = try Archive.unpack(path, into: folder, passphrase: passphrase)
-        return try mergeFolder(folder, dryRun: dryRun)
+        return try mergeFolder(folder, shownAs: path, dryRun: dryRun, join: join)
     }
 
-    private func mergeFolder(_ path: String, dryRun: Bool) throws -> MergeReport {
-        try write { writer in
+    private func mergeFolder(_ path: String, shownAs name: String, dryRun: Bool, join: Bool)
+        throws -> MergeReport
+    {
+        let other = try JournalManifest.load(JournalLayout(root: path))
+        let joining = !state.isSameJournal(journalID, other.journal)
+        if joining, !join {
+            let mine = try JournalSummary(layout)
+            throw LimberError(
+                .differentJournals(
+                    ours: mine.description, theirs: try JournalSummary(JournalLayout(root: path)).description,
+                    path: name, empty: mine.sessions == 0))
+        }
+        return try write { writer in
+            if joining, !dryRun {
+                try commitChange(
+                    of: "journal",
+                    body: .journalJoined(JournalJoin(journals: [journalID, other.journal])),
+                    with: writer)
+            }
+            let duplicatesBefore = try duplicates().count
             let plan = try LogMerger.plan(
                 into: layout, from: JournalLayout(root: path), ownDevice: writer.device)
             let devices = try plan.devices.map { device in
@@ -71,7 +100,8 @@ extension Journal {
                         if state.session(id: event.entity) == nil { counts.newSessions += 1 }
                     case .sessionAmended, .sessionDeleted, .sessionRestored, .conflictResolved:
                         counts.changes += 1
-                    case .exerciseDefined, .routineDefined, .profileSet, .deviceNamed: counts.definitions += 1
+                    case .exerciseDefined, .routineDefined, .profileSet, .deviceNamed, .journalJoined:
+                counts.definitions += 1
                     case .unknown: break
                     }
                 }
@@ -81,18 +111,27 @@ extension Journal {
             for entity in touched { try loadFromSnapshot(entity) }
             let before = touched.reduce(0) { $0 + (state.records[$1]?.conflicts.count ?? 0) }
             var after = 0
+            var duplicatesAfter = duplicatesBefore
             if dryRun {
                 var preview = state
                 for event in plan.events { preview.apply(event) }
                 after = touched.reduce(0) { $0 + (preview.records[$1]?.conflicts.count ?? 0) }
+                // The duplicates of the previewed state; the real state is put back after.
+                let saved = state
+                state = preview
+                duplicatesAfter = try duplicates().count
+                state = saved
             } else {
                 try LogMerger.apply(plan, into: layout)
                 let contents = try LogReader.read(layout, since: watermark)
                 if contents.continuous { try apply(contents) } else { try reopenCold() }
                 after = touched.reduce(0) { $0 + (state.records[$1]?.conflicts.count ?? 0) }
+                duplicatesAfter = try duplicates().count
             }
             var report = MergeReport(devices: devices, dryRun: dryRun)
             report.newConflicts = max(0, after - before)
+            report.newDuplicates = max(0, duplicatesAfter - duplicatesBefore)
+            report.joined = joining
             return report
         }
     }

@@ -4,56 +4,101 @@ import Reconcile
 extension Journal {
     /// Logs a new session.
     ///
-    /// Exercises are matched against the catalog (ids, names, aliases). With a routine, its
-    /// exercises not given in `sets` are logged as prescribed, except those contraindicated for
-    /// the person's conditions, which are skipped with a notice. An explicitly logged
+    /// Exercises are matched against the catalog (ids, names, aliases); a per-side exercise
+    /// needs its side. With a routine, its exercises and sides not given in `sets` or
+    /// `skipping` are logged as prescribed (marked so), except those contraindicated for the
+    /// person's conditions, which are skipped with a notice. An explicitly logged
     /// contraindicated exercise is logged with a caution.
     ///
     /// - Returns: The session as stored and the notices to show.
-    /// - Throws: ``ModelError`` for an unknown exercise or routine, ``LimberError`` for an
-    ///   empty session, ``JournalError`` when the journal cannot be written. Nothing is written
-    ///   when it throws.
+    /// - Throws: ``ModelError`` for an unknown exercise or routine, a missing side or a start
+    ///   in the future; ``LimberError`` for an empty session; ``JournalError`` when the journal
+    ///   cannot be written. Nothing is written when it throws.
     public func log(_ request: LogRequest) throws -> WriteOutcome<Session> {
         try write { writer in
-            let catalog = state.catalog
-            let profile = state.profile
-            var notices: [Notice] = []
-            var entries = try request.sets.map { try entry(for: $0, in: catalog) }
-            let explicit = Set(entries.map(\.exercise))
-            var routineID: String?
-            if let name = request.routine {
-                let routine = try catalog.routine(matching: name)
-                routineID = routine.id
-                let given = Set(entries.map(\.exercise))
-                for item in routine.items
-                where !given.contains(item.exercise) && !request.skipping.contains(item.exercise) {
-                    let cautions = catalog.warnings(for: item.exercise, profile: profile)
-                    if let contraindication = cautions.first(where: {
-                        $0.severity == .contraindicated
-                    }) {
-                        notices.append(
-                            Notice(
-                                .caution,
-                                "skipped \(item.exercise) from the routine: \(contraindication.text). Log it with --set if you did it."
-                            ))
-                        continue
-                    }
-                    entries.append(contentsOf: item.prescribedEntries())
-                }
-            }
-            guard !entries.isEmpty else { throw LimberError(.emptySession) }
-            notices.append(
-                contentsOf: cautions(
-                    for: entries, catalog: catalog, profile: profile, explicit: explicit))
-            let session = Session(
-                id: EventID.makeRandom(), start: request.start ?? LocalTimestamp.now(),
-                durationSeconds: request.durationSeconds, routine: routineID,
-                painBefore: request.painBefore, painAfter: request.painAfter,
-                notes: request.notes.flatMap { $0.isEmpty ? nil : $0 },
-                entries: entries)
+            let (session, notices) = try makeSession(request, now: .now())
             try commit([NewEvent(entity: session.id, body: .sessionLogged(session))], with: writer)
             return outcome(state.session(id: session.id) ?? session, notices, changed: true)
         }
+    }
+
+    /// The session ``log(_:)`` would write for `request`, and its notices, without writing:
+    /// the recap of the guided log.
+    public func draft(_ request: LogRequest) throws -> (session: Session, notices: [Notice]) {
+        try makeSession(request, now: .now())
+    }
+
+    private func makeSession(_ request: LogRequest, now: LocalTimestamp) throws -> (
+        Session, [Notice]
+    ) {
+        let catalog = state.catalog
+        let profile = state.profile
+        var notices: [Notice] = []
+        if let start = request.start {
+            try Session.checkTypedStart(start, now: now, allowFuture: request.allowFuture)
+        }
+        let given = try request.sets.map { spec in
+            let (exercise, side) = try catalog.resolve(spec.reference, field: "--set")
+            return spec.entry(exerciseID: exercise.id, side: side)
+        }
+        var entries = given
+        var routineID: String?
+        if let name = request.routine {
+            let routine = try catalog.routine(matching: name)
+            routineID = routine.id
+            let skipping = try skipped(request.skipping, in: routine, catalog: catalog)
+            let expansion = RoutineExpansion(
+                routine, given: given, skipping: skipping, catalog: catalog, profile: profile)
+            entries = expansion.entries
+            for item in expansion.contraindicated {
+                notices.append(
+                    Notice(
+                        .caution,
+                        "skipped \(item.exercise.id) from the routine: \(item.caution.text). Log it with --set if you did it."
+                    ))
+            }
+        } else if let first = request.skipping.first {
+            throw LimberError(
+                .usage(
+                    "--skip \(first) needs --routine: without a routine nothing is logged as prescribed",
+                    hint: "add --routine NAME, or leave --skip out"))
+        }
+        guard !entries.isEmpty else { throw LimberError(.emptySession) }
+        notices.append(
+            contentsOf: cautions(
+                for: entries, catalog: catalog, profile: profile,
+                explicit: Set(given.map(\.exercise))))
+        let session = Session(
+            id: EventID.makeRandom(), start: request.start ?? now,
+            durationSeconds: request.durationSeconds, routine: routineID,
+            painBefore: request.painBefore, painAfter: request.painAfter,
+            notes: request.notes.flatMap { $0.isEmpty ? nil : $0 },
+            entries: entries)
+        try session.validate()
+        return (session, notices)
+    }
+
+    /// The `--skip` references as resolved ids; each must name an exercise of the routine.
+    private func skipped(
+        _ references: [ExerciseReference], in routine: Routine, catalog: Catalog
+    ) throws -> Set<ExerciseReference> {
+        var result: Set<ExerciseReference> = []
+        for reference in references {
+            let exercise =
+                reference.side == nil
+                ? try catalog.exercise(matching: reference.exercise)
+                : try catalog.resolve(reference, field: "--skip").exercise
+            guard routine.items.contains(where: { $0.exercise == exercise.id }) else {
+                throw LimberError(
+                    .usage(
+                        "--skip \(reference): \(exercise.id) is not in the routine \(routine.id)",
+                        hint:
+                            "the routine has \(routine.items.map(\.exercise).joined(separator: ", "))"
+                    ))
+            }
+            result.insert(ExerciseReference(exercise: exercise.id, side: reference.side))
+        }
+        return result
     }
 
     /// Changes fields of a logged session. Fields given with the value they already have are
@@ -69,7 +114,10 @@ extension Journal {
             guard !state.isDeleted(id) else { throw LimberError(.sessionDeleted(id)) }
             let catalog = state.catalog
             var changes: [SessionChange] = []
-            if let start = request.start, start != current.start { changes.append(.start(start)) }
+            if let start = request.start {
+                try Session.checkTypedStart(start, now: .now(), allowFuture: request.allowFuture)
+                if start != current.start { changes.append(.start(start)) }
+            }
             if let value = request.durationSeconds, value != current.durationSeconds {
                 changes.append(.durationSeconds(value))
             }
@@ -88,20 +136,29 @@ extension Journal {
                 let notes = value.isEmpty ? nil : value
                 if notes != current.notes { changes.append(.notes(notes)) }
             }
+            let sides = { (exercise: String) in
+                current.entries.filter { $0.exercise == exercise }.map(\.side)
+            }
             var newEntries: [Entry] = []
             for spec in request.sets {
-                let entry = try entry(for: spec, in: catalog)
+                let (exercise, side) = try catalog.resolve(
+                    spec.reference, field: "--set", sessionSides: sides)
+                let entry = spec.entry(exerciseID: exercise.id, side: side)
+                try entry.validate()
                 newEntries.append(entry)
                 let existing = current.entries.first { EntryKey($0) == EntryKey(entry) }
                 if existing != entry { changes.append(.entry(EntryKey(entry), entry)) }
             }
-            for text in request.removeEntries {
-                let key = try entryKey(text, in: catalog)
+            for reference in request.removeEntries {
+                let (exercise, side) = try catalog.resolve(
+                    reference, field: "--remove", sessionSides: sides)
+                let key = EntryKey(exercise: exercise.id, side: side)
                 guard current.entries.contains(where: { EntryKey($0) == key }) else {
+                    let has = current.entries.map { EntryKey($0).description }
                     throw LimberError(
                         .invalid(
-                            "session \(id) has no entry \(key)",
-                            hint: "`limber show \(String(id.prefix(8)))` lists its entries"))
+                            "session \(id.prefix(8)) has no entry \(key)",
+                            hint: "its entries are \(has.joined(separator: ", ")) (`limber show \(id.prefix(8))`)"))
                 }
                 changes.append(.entry(key, nil))
             }
@@ -149,27 +206,6 @@ extension Journal {
     }
 
     // MARK: - Helpers
-
-    func entry(for spec: SetSpec, in catalog: Catalog) throws -> Entry {
-        let exercise = try catalog.exercise(matching: spec.exercise)
-        return Entry(exercise: exercise.id, side: spec.side, notes: nil, sets: spec.sets)
-    }
-
-    func entryKey(_ text: String, in catalog: Catalog) throws -> EntryKey {
-        let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
-        let exercise = try catalog.exercise(matching: parts.first ?? text)
-        var side: Side?
-        if parts.count == 2 {
-            guard let parsed = Side(rawValue: parts[1].lowercased()) else {
-                throw LimberError(
-                    .invalid(
-                        "\"\(parts[1])\" in \"\(text)\" is not a side", hint: "left, right or both")
-                )
-            }
-            side = parsed
-        }
-        return EntryKey(exercise: exercise.id, side: side)
-    }
 
     /// Cautions for the exercises the person named explicitly.
     func cautions(for entries: [Entry], catalog: Catalog, profile: Profile, explicit: Set<String>)

@@ -20,7 +20,9 @@ extension Journal {
     /// - Parameters:
     ///   - folder: The shared folder; made a journal (of this journal's id) when empty or missing.
     ///   - dryRun: Report both directions without writing anything.
-    public func sync(with folder: String, dryRun: Bool) throws -> SyncReport {
+    ///   - join: Sync even when the folder holds a journal of another id, joining the two
+    ///     (see ``merge(from:dryRun:passphrase:join:)``).
+    public func sync(with folder: String, dryRun: Bool, join: Bool = false) throws -> SyncReport {
         let shared = JournalLayout(root: folder)
         var created = false
         if FileSystem.kind(of: shared.manifest) == .missing {
@@ -42,7 +44,7 @@ extension Journal {
             try FileSystem.writeAtomically(try manifest.encoded(), to: shared.manifest)
             created = true
         }
-        let received = try merge(from: folder, dryRun: dryRun)
+        let received = try merge(from: folder, dryRun: dryRun, join: join)
         // The folder's own writer lock keeps two machines from writing into it at once.
         try FileSystem.makeDirectory(shared.local)
         let lock = try WriterLock(path: shared.lock, timeout: options.lockTimeout)
@@ -64,7 +66,8 @@ extension Journal {
             case .sessionLogged: counts.newSessions += 1
             case .sessionAmended, .sessionDeleted, .sessionRestored, .conflictResolved:
                 counts.changes += 1
-            case .exerciseDefined, .routineDefined, .profileSet, .deviceNamed: counts.definitions += 1
+            case .exerciseDefined, .routineDefined, .profileSet, .deviceNamed, .journalJoined:
+                counts.definitions += 1
             case .unknown: break
             }
         }

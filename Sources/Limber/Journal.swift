@@ -1,5 +1,4 @@
 import EventLog
-@_exported import JournalModel
 import Reconcile
 
 /// A limber journal folder: the facade the command line uses.
@@ -93,10 +92,16 @@ public final class Journal {
 
     /// Creates a journal at `path` (an existing journal is left untouched).
     ///
+    /// - Parameter copyOf: Another journal folder whose identity (`journal` id and creation
+    ///   time) the new one takes, so that it is that journal on a second machine (`sync DIR`
+    ///   with no journal here); `nil` starts a new journal.
     /// - Returns: `true` if it was created, `false` if a journal was already there.
     /// - Throws: ``JournalError`` `.occupied` if `path` holds other files.
     @discardableResult
-    public static func create(at path: String, options: Options = Options()) throws -> Bool {
+    public static func create(
+        at path: String, options: Options = Options(), copyOf: String? = nil
+    ) throws -> Bool {
+        let adopted = try copyOf.map { try JournalManifest.load(JournalLayout(root: $0)) }
         let layout = JournalLayout(root: path)
         switch FileSystem.kind(of: path) {
         case .directory:
@@ -115,17 +120,25 @@ public final class Journal {
         }
         try Self.ensureLine("local/", in: path + "/.gitignore")
         try Self.ensureLine("/local", in: path + "/.stignore")
+        try Self.ensureLine(Self.gitAttributesLine, in: path + "/.gitattributes")
         try FileSystem.makeDirectory(layout.devices)
         try FileSystem.makeDirectory(layout.local)
-        let manifest = JournalManifest(
-            journal: EventID.makeV7(),
-            created: LocalTimestamp(
-                epochSeconds: LocalTimestamp.now().epochSeconds, utcOffsetSeconds: 0
-            ).rfc3339)
+        let manifest =
+            adopted
+            ?? JournalManifest(
+                journal: EventID.makeV7(),
+                created: LocalTimestamp(
+                    epochSeconds: LocalTimestamp.now().epochSeconds, utcOffsetSeconds: 0
+                ).rfc3339)
         // limber.json last: until it exists the folder is not a journal, so a crash in between
         // leaves nothing half-made that a later open would trust.
         try FileSystem.writeAtomically(try manifest.encoded(), to: layout.manifest)
         return true
+    }
+
+    /// `true` when `path` holds a journal (a `limber.json`), readable or not.
+    public static func exists(at path: String) -> Bool {
+        FileSystem.kind(of: JournalLayout(root: path).manifest) == .file
     }
 
     /// What git and sync tools keep in a folder; `init` may take a folder that holds only these.
@@ -244,14 +257,6 @@ public final class Journal {
         return Array(sessions.suffix(last))
     }
 
-    /// Every event about one session, in merge order.
-    public func history(of prefix: String) throws -> [HistoryItem] {
-        let id = try resolveSessionID(prefix)
-        let contents = try LogReader.read(layout)
-        return contents.events.filter { $0.entity == id }.sorted { $0.order < $1.order }.map(
-            HistoryItem.init)
-    }
-
     // MARK: - Writing
 
     /// Runs `body` with the writer lock held and the state caught up with the log.
@@ -262,6 +267,7 @@ public final class Journal {
         let writer = try LogWriter(
             layout: layout, lockTimeout: options.lockTimeout, environment: options.environment,
             observed: seen)
+        if let notice = ensureGitDriver() { notices.append(notice) }
         if writer.recoveredBytes > 0 {
             notices.append(
                 Notice(

@@ -21,6 +21,9 @@ public struct LimberError: UserFacingError, Sendable, Equatable {
         case usage(String, hint: String?)
         /// A custom definition clashes with an existing one.
         case alreadyDefined(String)
+        /// `merge` or `sync` with a journal of another id, without `--join`: both described
+        /// (id, created, devices, sessions), and the other's path.
+        case differentJournals(ours: String, theirs: String, path: String, empty: Bool)
     }
 
     /// Why the request was refused.
@@ -44,6 +47,8 @@ public struct LimberError: UserFacingError, Sendable, Equatable {
         case .invalid(let message, _): message
         case .usage(let message, _): message
         case .alreadyDefined(let what): "\(what) already exists"
+        case .differentJournals(let ours, let theirs, let path, _):
+            "\(path) is another journal (\(theirs)); this one is \(ours)"
         }
     }
 
@@ -60,6 +65,11 @@ public struct LimberError: UserFacingError, Sendable, Equatable {
         case .invalid(_, let hint): hint
         case .usage(_, let hint): hint
         case .alreadyDefined: "choose another name"
+        case .differentJournals(_, _, let path, let empty):
+            (empty
+                ? "this journal is empty: to make this machine a copy of that one, move this folder away and run `limber sync \(path)`; "
+                : "")
+                + "to join the two into one journal for good, run it again with --join"
         }
     }
 

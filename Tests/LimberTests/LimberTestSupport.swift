@@ -64,9 +64,16 @@ enum Facade {
 
     static func reps(_ counts: Int...) -> [ExerciseSet] { counts.map { ExerciseSet(reps: $0) } }
 
-    /// A request that logs `exercise` once.
-    static func request(day: Int = 0, hour: Int = 0, exercise: String = "rockback", notes: String? = nil) -> LogRequest {
-        LogRequest(start: start(day: day, hour: hour), notes: notes, sets: [SetSpec(exercise: exercise, sets: reps(10))])
+    /// A request that logs `exercise` once (on `side`, for a per-side exercise). Its start may
+    /// lie ahead of today's clock: these tests use fixed dates.
+    static func request(
+        day: Int = 0, hour: Int = 0, exercise: String = "rockback", side: Side? = nil, notes: String? = nil
+    ) -> LogRequest {
+        var request = LogRequest(
+            start: start(day: day, hour: hour), notes: notes,
+            sets: [SetSpec(exercise: exercise, side: side, sets: reps(10))])
+        request.allowFuture = true
+        return request
     }
 }
 

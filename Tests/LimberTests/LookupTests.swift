@@ -41,7 +41,7 @@ struct LookupTests {
         // Days 0…5, bird-dog on even days, rockback on odd days; day 5 logged after an open.
         var logged: [Session] = []
         for day in 0..<5 {
-            logged.append(try journal.log(Facade.request(day: day, exercise: day % 2 == 0 ? "bird-dog" : "rockback")).value)
+            logged.append(try journal.log(Facade.request(day: day, exercise: day % 2 == 0 ? "bird-dog" : "rockback", side: day % 2 == 0 ? .left : nil)).value)
         }
         let cold = try folder.coldAndWarm()[0]
         logged.append(try cold.log(Facade.request(day: 5, exercise: "rockback")).value)

@@ -90,7 +90,7 @@ struct SessionWriteTests {
         let reopened = try Journal.open(at: folder.journalPath, options: Facade.options)
         #expect(try reopened.sessions == [expectedAmended])
         #expect(try reopened.history(of: id).map(\.type) == ["session.logged", "session.amended", "session.deleted", "session.restored"])
-        #expect(try reopened.history(of: id)[1].fields == ["entry:bird-dog:right", "entry:rockback", "notes", "painAfter"])
+        #expect(try reopened.history(of: id)[1].changes.map(\.field) == ["entry:bird-dog:right", "entry:rockback", "notes", "painAfter"])
         let report = try Journal.verify(at: folder.journalPath)
         #expect(report.clean)
         #expect(report.problems.isEmpty)

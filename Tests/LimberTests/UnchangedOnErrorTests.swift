@@ -21,7 +21,7 @@ struct UnchangedOnErrorTests {
         let folder = try TestFolder()
         defer { folder.remove() }
         let journal = try folder.makeJournal()
-        let session = try journal.log(Facade.request(day: 0, exercise: "bird-dog")).value
+        let session = try journal.log(Facade.request(day: 0, exercise: "bird-dog", side: .left)).value
         let deleted = try journal.log(Facade.request(day: 1)).value
         _ = try journal.delete(deleted.id)
 

@@ -14,8 +14,11 @@ public struct LogRequest: Sendable, Hashable {
     public var notes: String?
     /// `--set` values, in order.
     public var sets: [SetSpec]
-    /// Exercises of the routine the person did not do (not logged as prescribed).
-    public var skipping: Set<String> = []
+    /// Exercises of the routine the person did not do (not logged as prescribed), as typed;
+    /// with a side, only that side.
+    public var skipping: [ExerciseReference] = []
+    /// Allows a start more than a day ahead of now (`--future`).
+    public var allowFuture = false
 
     /// Creates a log request; ``skipping`` starts empty.
     ///
@@ -58,8 +61,10 @@ public struct AmendRequest: Sendable, Hashable {
     public var notes: String?
     /// Each replaces the entry of its exercise (and side), or adds it.
     public var sets: [SetSpec]
-    /// Exercises (`EXERCISE` or `EXERCISE:SIDE`) whose entries are removed.
-    public var removeEntries: [String]
+    /// Entries to remove (`EXERCISE` or `EXERCISE:SIDE`, as typed).
+    public var removeEntries: [ExerciseReference]
+    /// Allows a new start more than a day ahead of now (`--future`).
+    public var allowFuture = false
 
     /// Creates an amendment request; every argument left at its default changes nothing.
     ///
@@ -75,7 +80,7 @@ public struct AmendRequest: Sendable, Hashable {
     public init(
         start: LocalTimestamp? = nil, durationSeconds: Int? = nil, routine: String? = nil,
         painBefore: PainScore? = nil, painAfter: PainScore? = nil, notes: String? = nil,
-        sets: [SetSpec] = [], removeEntries: [String] = []
+        sets: [SetSpec] = [], removeEntries: [ExerciseReference] = []
     ) {
         self.start = start
         self.durationSeconds = durationSeconds
