@@ -15,19 +15,25 @@ struct LimberCommand: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            Init.self, Log.self, List.self, Show.self, Amend.self, Delete.self, Restore.self,
+            Init.self, Log.self, List.self, Show.self, Amend.self, Undo.self, Delete.self,
+            Restore.self,
             Exercises.self, ExerciseCommand.self, Routines.self, RoutineCommand.self,
             ProfileCommand.self, Merge.self, Sync.self, Devices.self, Conflicts.self, Verify.self,
-            Repair.self, Import.self, Export.self, ArchiveCommand.self,
+            Repair.self, Import.self, Export.self, ArchiveCommand.self, GitCommand.self,
+            GitMerge.self,
         ]
     )
 
     /// Our own entry point, so that exit codes follow DESIGN §7 (ArgumentParser uses 64 for
     /// usage errors) and a person's error prints as one line plus a hint.
     static func main() {
+        let arguments = Self.movingGlobalOptions(Array(CommandLine.arguments.dropFirst()))
+        if let unknown = CommandPath.unknownCommand(in: arguments) {
+            Terminal.report(unknown)
+            Glibc.exit(unknown.exitCode)
+        }
         do {
-            var command = try parseAsRoot(
-                Self.movingGlobalOptions(Array(CommandLine.arguments.dropFirst())))
+            var command = try parseAsRoot(arguments)
             try command.run()
         } catch let error as any UserFacingError {
             Terminal.report(error)
@@ -35,11 +41,27 @@ struct LimberCommand: ParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
-                Terminal.writeError(fullMessage(for: error))
+                // ArgumentParser's own refusals (a missing argument, an unknown option, a
+                // failed validate()) in the style of every other error: one line and a hint.
+                let path = CommandPath.words(in: arguments)
+                let message = message(for: error).split(separator: "\n").first.map(String.init)
+                    ?? "invalid command line"
+                Terminal.report(
+                    LimberError(
+                        .usage(
+                            Self.lowercasingFirst(
+                                message.hasPrefix("Error: ") ? String(message.dropFirst(7)) : message),
+                            hint: "see `\((["limber"] + path).joined(separator: " ")) --help`")))
                 Glibc.exit(2)
             }
             exit(withError: error)
         }
+    }
+
+    private static func lowercasingFirst(_ text: String) -> String {
+        guard let first = text.first, first.isUppercase, text.dropFirst().first?.isLowercase == true
+        else { return text }
+        return first.lowercased() + text.dropFirst()
     }
 
     /// DESIGN §7 puts `--journal PATH` before the command (`limber --journal J list`), while

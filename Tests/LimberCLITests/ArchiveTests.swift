@@ -231,18 +231,44 @@ struct ArchiveTests {
         #expect(try sandbox.limber(["list", "--json"], journal: target).jsonArray().count == 336)
     }
 
-    @Test("archives are mode 0600, also when they replace a file that was 0644")
+    @Test("archives are mode 0600, also when they replace an archive that was 0644")
     func modes() throws {
         let sandbox = try Sandbox()
         defer { sandbox.remove() }
         try smallJournal(sandbox)
         for (name, encrypted) in [("plain.tar", false), ("sealed.lba", true)] {
             let file = sandbox.root + "/" + name
-            try Data("old".utf8).write(to: URL(fileURLWithPath: file))
+            try create(sandbox, file, encrypted: encrypted)
+            let old = try bytes(file)
             chmod(file, 0o644)
+            try sandbox.logSession("--set", "rockback=3")
             try create(sandbox, file, encrypted: encrypted)
             #expect(mode(file) == 0o600, "\(name)")
-            #expect(try bytes(file) != Data("old".utf8))
+            #expect(try bytes(file) != old, "replaced by the new archive")
+        }
+        #expect(try leftovers(in: sandbox.root).isEmpty)
+    }
+
+    @Test("archive create refuses to replace a file that is not a limber archive, unless --force")
+    func refusesToOverwriteOtherFiles() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        try smallJournal(sandbox)
+        for (name, encrypted) in [("notes.txt", false), ("thesis.tar", true)] {
+            let file = sandbox.root + "/" + name
+            try Data("my own file".utf8).write(to: URL(fileURLWithPath: file))
+            let refused = try sandbox.limber(
+                ["archive", "create", file] + (encrypted ? ["--encrypt"] : []),
+                environment: encrypted ? Self.secret : Self.cheap)
+            #expect(refused.exitCode == 1, "\(refused)")
+            #expect(refused.stderr.contains("is not a limber archive"), "\(refused)")
+            #expect(refused.stderr.contains("--force"), "\(refused)")
+            #expect(try bytes(file) == Data("my own file".utf8), "left as it was")
+            let forced = try sandbox.limber(
+                ["archive", "create", file, "--force"] + (encrypted ? ["--encrypt"] : []),
+                environment: encrypted ? Self.secret : Self.cheap)
+            #expect(forced.exitCode == 0, "\(forced)")
+            #expect(try bytes(file) != Data("my own file".utf8))
         }
         #expect(try leftovers(in: sandbox.root).isEmpty)
     }
@@ -294,8 +320,12 @@ struct ArchiveTests {
         let file = sandbox.root + "/other-backup"
         try create(sandbox, file, encrypted: encrypted, journal: other)
         let before = try sandbox.limber(["list", "--json"]).jsonArray().count
-        let merge = try sandbox.limber(
+        let refused = try sandbox.limber(
             ["merge", file], environment: encrypted ? Self.secret : Self.cheap)
+        #expect(refused.exitCode == 1, "another journal's backup needs --join: \(refused)")
+        #expect(refused.stderr.contains("is another journal"), "\(refused)")
+        let merge = try sandbox.limber(
+            ["merge", file, "--join"], environment: encrypted ? Self.secret : Self.cheap)
         #expect(merge.exitCode == 0, "\(merge)")
         let ids = try sandbox.limber(["list", "--json"]).jsonArray().compactMap {
             $0["id"] as? String
@@ -309,9 +339,10 @@ struct ArchiveTests {
         #expect(
             !local.contains { $0.hasPrefix("archive-") },
             "the unpacked archive stays behind: \(local)")
+        // Joined once, the two are one journal: no --join needed again.
         let again = try sandbox.limber(
             ["merge", file], environment: encrypted ? Self.secret : Self.cheap)
-        #expect(again.exitCode == 0)
+        #expect(again.exitCode == 0, "\(again)")
         #expect(try sandbox.limber(["list", "--json"]).jsonArray().count == before + 3)
     }
 

@@ -18,7 +18,10 @@ struct ConflictCommandTests {
         #expect(try sandbox.limber(["conflicts"]).exitCode == 0, "no conflict before merging")
 
         let preview = try sandbox.limber("merge", desktop, "--dry-run")
-        #expect(preview.stdout.contains("1 new conflict(s) would appear"), "\(preview)")
+        #expect(
+            preview.stdout.contains(
+                "1 new conflict(s) would come in: review them with `limber conflicts review`"),
+            "\(preview)")
         #expect(try sandbox.limber(["merge", desktop]).exitCode == 0)
         #expect(try sandbox.limber(["merge", laptop], journal: desktop, environment: onDesktop).exitCode == 0)
         let onLaptop = try sandbox.limber("conflicts", "--json")

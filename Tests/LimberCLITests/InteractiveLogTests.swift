@@ -21,7 +21,7 @@ struct InteractiveLogTests {
 
     /// The prompts of the sciatica routine, in order: routine, then one per exercise and side
     /// (single-leg RDL L/R, rockback, bird dog L/R, chops L/R, nerve glide L/R, knee-to-chest),
-    /// another exercise, pain before, pain after, duration, note, confirm.
+    /// another exercise, pain before, pain after, duration, start, note, confirm.
     private func sciaticaAnswers(
         rockback: String = "", painBefore: String = "", painAfter: String = "",
         confirm: String = "y"
@@ -29,9 +29,9 @@ struct InteractiveLogTests {
         [
             // routine; RDL left, right; rockback; bird dog left, right; chops left, right;
             // nerve glide (one entry, no side); knee-to-chest; another exercise; pain before,
-            // after; duration; note; confirm.
+            // after; duration; start; note; confirm.
             "sciatica", "", "", rockback, "", "", "", "", "", "", "", painBefore, painAfter, "",
-            "", confirm,
+            "", "", confirm,
         ]
     }
 

@@ -179,9 +179,10 @@ struct ListAndShowTests {
 
         let text = try sandbox.limber("show", String(id.prefix(8)), "--history")
         #expect(text.exitCode == 0, "\(text)")
-        let lines = text.stdoutLines.filter { $0.contains("session.") }
+        let lines = text.stdoutLines.filter { $0.contains(" event ") }
         #expect(lines.count == 2, "\(text)")
-        #expect(lines.first?.contains("session.logged") == true, "\(text)")
-        #expect(lines.last?.contains("session.amended") == true, "\(text)")
+        #expect(lines.first?.contains("  logged  ") == true, "\(text)")
+        #expect(lines.last?.contains("  amended  ") == true, "\(text)")
+        #expect(text.stdoutLines.contains("    pain after: (none) → 2"), "\(text)")
     }
 }

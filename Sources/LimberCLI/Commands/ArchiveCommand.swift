@@ -21,21 +21,26 @@ struct ArchiveCommand: ParsableCommand {
         @OptionGroup var options: JournalOptions
         @OptionGroup var output: OutputOptions
 
-        @Argument(help: ArgumentHelp("The archive to write (replaced if it exists).", valueName: "file"))
+        @Argument(
+            help: ArgumentHelp(
+                "The archive to write (an existing limber archive is replaced).", valueName: "file"))
         var file: String
 
         @Flag(help: "Encrypt with a passphrase (LIMBER_PASSPHRASE, or asked twice).")
         var encrypt = false
 
+        @Flag(help: "Replace the file even when it is not a limber archive.")
+        var force = false
+
         func run() throws {
+            try Journal.checkArchiveTarget(file, force: force)
             let passphrase = encrypt ? try Passphrase.forNewArchive() : nil
             let environment = JournalOptions.environment
             let scryptN = environment["LIMBER_SCRYPT_N"].flatMap(Int.init).map { max($0, 1024) } ?? (1 << 17)
             let bar = ProgressBar("archiving")
-            let summary = try Archive.create(
-                journal: options.path, to: file, passphrase: passphrase,
-                lockTimeout: options.openOptions.lockTimeout, scryptN: scryptN,
-                progress: bar.byteHandler)
+            let summary = try Journal.createArchive(
+                of: options.path, to: file, passphrase: passphrase, force: force,
+                options: options.openOptions, scryptN: scryptN, progress: bar.byteHandler)
             bar.finish()
             if output.json { return try JSONOutput.print(summary) }
             Terminal.write(
@@ -58,7 +63,7 @@ struct ArchiveCommand: ParsableCommand {
         func run() throws {
             let passphrase = try Passphrase.forReading(file)
             let bar = ProgressBar("verifying")
-            let summary = try Archive.verify(file, passphrase: passphrase, progress: bar.byteHandler)
+            let summary = try Journal.verifyArchive(file, passphrase: passphrase, progress: bar.byteHandler)
             bar.finish()
             if output.json { return try JSONOutput.print(summary) }
             Terminal.write(
@@ -78,7 +83,7 @@ struct ArchiveCommand: ParsableCommand {
         var file: String
 
         func run() throws {
-            let summary = try Archive.list(file, passphrase: try Passphrase.forReading(file))
+            let summary = try Journal.listArchive(file, passphrase: try Passphrase.forReading(file))
             if output.json { return try JSONOutput.print(summary) }
             Terminal.write("journal \(summary.journal), made \(summary.created)\(summary.encrypted ? ", encrypted" : "")")
             for file in summary.files { Terminal.write("\(file.size)\t\(file.sha256.prefix(12))\t\(file.path)") }

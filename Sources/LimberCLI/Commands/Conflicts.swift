@@ -12,24 +12,40 @@ struct Conflicts: ParsableCommand {
         subcommands: [List.self, Show.self, Resolve.self, Review.self],
         defaultSubcommand: List.self)
 
+    /// The conflict as lines: a heading, then each side numbered, with its device's name,
+    /// local time and value, and which one `list` and `show` show now.
     static func text(_ conflict: ConflictView) -> [String] {
         let isDuplicate = conflict.field == "duplicate"
         let title =
             isDuplicate
-            ? "possible duplicate: the same day and exercises on two devices" : conflict.field
+            ? "possible duplicate: the same exercises within 90 minutes on two devices"
+            : conflict.label
         var lines = ["conflict \(conflict.id)  session \(conflict.session.prefix(8))  \(title)"]
         for (index, side) in conflict.sides.enumerated() {
-            let shown = !isDuplicate && index == conflict.sides.count - 1 ? "  (shown now)" : ""
-            let time = SessionText.timestamp(side.time) + (isDuplicate ? "" : " UTC")
+            let shown = !isDuplicate && side.shown ? "  (shown now)" : ""
             lines.append(
-                "  \(side.device)\(side.mine ? " (this machine)" : "")  \(time)  \(side.value)\(shown)"
-            )
+                "  \(index + 1). \(device(side))  \(LocalTime.text(side.time))  \(side.value)\(shown)")
         }
         if isDuplicate {
             lines.append(
                 "  resolve with --take both (keep both) or a side (keep it, delete the other)")
         }
         return lines
+    }
+
+    /// `laptop (3f2a9c1d, this machine)`, or the id when the device has no name.
+    static func device(_ side: ConflictView.Side) -> String {
+        let mine = side.mine ? ", this machine" : ""
+        if let name = side.deviceName { return "\(name) (\(side.device.prefix(8))\(mine))" }
+        return side.device + (side.mine ? " (this machine)" : "")
+    }
+
+    /// `kept pain after = 5 (from laptop)`.
+    static func kept(_ outcome: ConflictOutcome) -> String {
+        let from =
+            outcome.device.isEmpty
+            ? "" : " (from \(outcome.deviceName ?? String(outcome.device.prefix(8))))"
+        return "resolved \(outcome.field) of session \(outcome.session.id.prefix(8)): kept \(outcome.kept)\(from)"
     }
 
     struct List: ParsableCommand {
@@ -88,7 +104,7 @@ struct Conflicts: ParsableCommand {
             let journal = try options.open()
             let outcome = try journal.resolveConflict(id, take: take)
             Terminal.show(outcome.notices)
-            Terminal.write("resolved: session \(outcome.value.id) now has your choice")
+            Terminal.write(Conflicts.kept(outcome.value))
         }
     }
 
@@ -113,27 +129,41 @@ struct Conflicts: ParsableCommand {
             for (number, conflict) in conflicts.enumerated() {
                 Terminal.write("\n[\(number + 1)/\(conflicts.count)]")
                 Conflicts.text(conflict).forEach(Terminal.write)
-                let choices = conflict.sides.enumerated().map { "\($0.offset + 1)" }.joined(
-                    separator: "/")
+                let numbers = conflict.sides.indices.map { "\($0 + 1)" }.joined(separator: "/")
+                let both = conflict.field == "duplicate" ? ", both" : ""
                 while true {
                     guard
                         let answer = Terminal.ask(
-                            "take side \(choices), s to skip, q to quit [s]: ")
-                    else { return }
-                    if answer.isEmpty || answer == "s" { break }
-                    if answer == "q" {
+                            "take \(numbers), mine, theirs, a device name\(both); s to skip, q to quit [s]: ")
+                    else {
+                        Terminal.write("\nresolved \(resolved) of \(conflicts.count)")
+                        return
+                    }
+                    let lowered = answer.lowercased()
+                    if answer.isEmpty || lowered == "s" || lowered == "skip" { break }
+                    if lowered == "q" || lowered == "quit" {
                         Terminal.write("resolved \(resolved) of \(conflicts.count)")
                         return
                     }
-                    guard let index = Int(answer), conflict.sides.indices.contains(index - 1) else {
-                        Terminal.writeError("limber: answer \(choices), s or q")
-                        continue
+                    let take: String
+                    if let index = Int(answer) {
+                        guard conflict.sides.indices.contains(index - 1) else {
+                            Terminal.writeError("limber: there is no side \(index): answer \(numbers)")
+                            continue
+                        }
+                        take = conflict.sides[index - 1].device
+                    } else {
+                        take = answer
                     }
-                    let outcome = try journal.resolveConflict(
-                        conflict.id, take: conflict.sides[index - 1].device)
-                    Terminal.show(outcome.notices)
-                    resolved += 1
-                    break
+                    do {
+                        let outcome = try journal.resolveConflict(conflict.id, take: take)
+                        Terminal.show(outcome.notices)
+                        Terminal.write(Conflicts.kept(outcome.value))
+                        resolved += 1
+                        break
+                    } catch let error as LimberError {
+                        Terminal.report(error)
+                    }
                 }
             }
             Terminal.write("resolved \(resolved) of \(conflicts.count)")

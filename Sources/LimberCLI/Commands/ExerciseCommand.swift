@@ -32,6 +32,18 @@ struct ExerciseCommand: ParsableCommand {
         @Option(help: ArgumentHelp("How to do it, what to watch for.", valueName: "text"))
         var note: String?
 
+        @Option(
+            help: ArgumentHelp(
+                "A condition it must not be done with: CONDITION or CONDITION=TEXT (e.g. spinal-stenosis=\"extension narrows the canal\"). Repeatable.",
+                valueName: "condition"))
+        var contraindicated: [String] = []
+
+        @Option(
+            help: ArgumentHelp(
+                "A condition to take care with: CONDITION or CONDITION=TEXT. Repeatable.",
+                valueName: "condition"))
+        var caution: [String] = []
+
         func validate() throws {
             if Exercise.Measure(rawValue: measure) == nil {
                 throw ValidationError(
@@ -39,10 +51,30 @@ struct ExerciseCommand: ParsableCommand {
             }
         }
 
+        /// `CONDITION[=TEXT]` as a caution of `severity`.
+        private func cautions(_ texts: [String], _ severity: Caution.Severity, field: String)
+            throws -> [Caution]
+        {
+            try texts.map { text in
+                let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
+                let condition = try Condition(parsing: parts.first ?? text, field: field)
+                let fallback =
+                    severity == .contraindicated
+                    ? "contraindicated with \(condition.rawValue)" : "take care with \(condition.rawValue)"
+                let said = parts.count == 2 ? parts[1].trimmingSpaces : ""
+                return Caution(
+                    condition: condition, severity: severity, text: said.isEmpty ? fallback : said)
+            }
+        }
+
         func run() throws {
+            let all =
+                try cautions(contraindicated, .contraindicated, field: "--contraindicated")
+                + cautions(caution, .caution, field: "--caution")
             let outcome = try options.open().addExercise(
                 name: name, id: id, perSide: perSide,
-                measure: Exercise.Measure(rawValue: measure) ?? .reps, notes: note)
+                measure: Exercise.Measure(rawValue: measure) ?? .reps, notes: note,
+                cautions: all)
             Terminal.show(outcome.notices)
             Terminal.write("added exercise \(outcome.value.id)")
         }

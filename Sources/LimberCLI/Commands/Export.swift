@@ -14,25 +14,18 @@ struct Export: ParsableCommand {
 
     @OptionGroup var options: JournalOptions
 
-    @Option(help: "json, csv, markdown or events.")
-    var format = "json"
+    @Option(help: "json, csv, markdown or events (default: from the --output name, else json).")
+    var format: String?
 
-    @Option(help: ArgumentHelp("Only sessions from this day or time on.", valueName: "date"))
-    var since: String?
-
-    @Option(help: ArgumentHelp("Only sessions up to this day (inclusive) or time.", valueName: "date"))
-    var until: String?
+    @OptionGroup var range: DateRangeOptions
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var output: String?
 
     func run() throws {
-        guard let chosen = ExportFormat(rawValue: format.lowercased()) else {
-            throw LimberError(.usage("\"\(format)\" is not an export format", hint: "use json, csv, markdown or events (html is `limber report`)"))
-        }
+        let chosen = try ExportFormat.choose(format, output: output)
         var filter = SessionFilter()
-        filter.since = try since.map { try SessionFilter.bound($0, isUpperBound: false) }
-        filter.until = try until.map { try SessionFilter.bound($0, isUpperBound: true) }
+        try range.apply(to: &filter)
         let journal = try options.open()
         let destination = try output.map { try ExportOutput(path: $0) } ?? ExportOutput()
         let bar = ProgressBar("exporting")

@@ -11,7 +11,10 @@ struct Import: ParsableCommand {
             (each problem is listed with its line and column). Sessions already imported, here \
             or on another device, are left as they are, so importing a file again adds nothing. \
             Other apps' exports carry local times without an offset: they are read in this \
-            machine's time zone unless --timezone names another.
+            machine's time zone unless --timezone names another. A file that gives weights \
+            without their unit (Strong's plain layout) needs --unit (on a terminal you are \
+            asked). Importing the same file again with other options corrects the sessions it \
+            made that you have not changed in limber since.
             """)
 
     @OptionGroup var options: JournalOptions
@@ -29,8 +32,8 @@ struct Import: ParsableCommand {
     @Option(help: ArgumentHelp("The zone of the app's local times: UTC, +01:00 or Europe/Berlin.", valueName: "zone"))
     var timezone: String?
 
-    @Option(help: ArgumentHelp("The unit of weights the file does not label (Strong): kg or lb.", valueName: "unit"))
-    var unit = "kg"
+    @Option(help: ArgumentHelp("The unit of weights the file does not label (Strong): kg (and km) or lb (and miles).", valueName: "unit"))
+    var unit: String?
 
     func run() throws {
         var importOptions = ImportOptions(zone: try TimeZoneOption.zone(timezone))
@@ -40,28 +43,53 @@ struct Import: ParsableCommand {
             }
             importOptions.format = chosen
         }
-        guard let weightUnit = WeightUnit(parsing: unit) else {
-            throw LimberError(.usage("\"\(unit)\" is not a weight unit", hint: "use kg or lb"))
+        if let unit {
+            guard let weightUnit = WeightUnit(parsing: unit) else {
+                throw LimberError(.usage("--unit: \"\(unit)\" is not a weight unit", hint: "use kg or lb"))
+            }
+            importOptions.defaultWeightUnit = weightUnit
         }
-        importOptions.defaultWeightUnit = weightUnit
         let journal = try options.open()
-        let bar = ProgressBar("importing")
-        importOptions.progress = bar.handler
         let outcome: WriteOutcome<ImportReport>
         do {
-            outcome = try journal.importFile(file, options: importOptions, dryRun: dryRun)
-            bar.finish()
-        } catch {
-            bar.finish()
-            throw error
+            outcome = try read(journal, importOptions)
+        } catch let error as ImportError {
+            // No unit in the file and none given: on a terminal, ask, showing the rows.
+            guard case .unitNotStated = error.kind, Terminal.isInteractive,
+                let chosen = Self.askUnit(error)
+            else { throw error }
+            importOptions.defaultWeightUnit = chosen
+            outcome = try read(journal, importOptions)
         }
         Terminal.show(outcome.notices)
-        let report = outcome.value
+        var report = outcome.value
+        if let timezone, report.localTimesIn != nil { report.localTimesIn = timezone }
         if output.json {
             try JSONOutput.print(report)
             return
         }
         for line in Self.summary(report) { Terminal.write(line) }
+    }
+
+    private func read(_ journal: Journal, _ importOptions: ImportOptions) throws
+        -> WriteOutcome<ImportReport>
+    {
+        var importOptions = importOptions
+        let bar = ProgressBar("importing")
+        importOptions.progress = bar.handler
+        defer { bar.finish() }
+        return try journal.importFile(file, options: importOptions, dryRun: dryRun)
+    }
+
+    /// Shows the rows without a unit and asks for one; `nil` when the person gives none.
+    private static func askUnit(_ error: ImportError) -> WeightUnit? {
+        for line in error.details { Terminal.writeError("limber: \(line)") }
+        while let answer = Terminal.ask("Are these weights kg (distances km) or lb (distances miles)? [kg/lb]: ") {
+            if answer.isEmpty { return nil }
+            if let unit = WeightUnit(parsing: answer) { return unit }
+            Terminal.writeError("limber: answer kg or lb, or press Enter to import nothing")
+        }
+        return nil
     }
 
     /// The report in a few lines.
@@ -70,14 +98,32 @@ struct Import: ParsableCommand {
         var lines = [
             "\(verb) \(report.newSessions) new session(s) and \(report.newSets) set(s) from \(report.file) (\(report.format.displayName), \(report.records) record(s))"
         ]
+        if let zone = report.localTimesIn {
+            lines.append("the app's local times were read in \(zone) (--timezone names another)")
+        }
         if report.presentSessions > 0 {
-            var line = "\(report.presentSessions) session(s) already in the journal"
-            if report.extendedSessions > 0 {
-                line += "; \(report.extendedSessions) of them \(report.dryRun ? "would gain" : "gained") entries or sets this file adds"
-            } else {
-                line += ", left as they are"
+            var parts: [String] = []
+            if report.correctedSessions > 0 {
+                parts.append("\(report.correctedSessions) \(report.dryRun ? "would be" : "were") corrected to what this file now says")
             }
-            lines.append(line)
+            if report.extendedSessions > 0 {
+                parts.append("\(report.extendedSessions) \(report.dryRun ? "would gain" : "gained") entries or sets this file adds")
+            }
+            let untouched = report.presentSessions - report.correctedSessions - report.extendedSessions
+            if untouched > 0, parts.isEmpty {
+                parts.append("left as they are (this file has nothing new for them)")
+            } else if untouched > 0 {
+                parts.append("\(untouched) unchanged")
+            }
+            lines.append("\(report.presentSessions) session(s) already in the journal: " + parts.joined(separator: "; "))
+        }
+        if !report.leftChanged.isEmpty {
+            lines.append(
+                "left \(report.leftChanged.count) session(s) as they are because you changed them in limber since: \(shortList(report.leftChanged)) (`limber show ID --history` shows what changed)")
+        }
+        if !report.leftDeleted.isEmpty {
+            lines.append(
+                "left \(report.leftDeleted.count) deleted session(s) deleted: \(shortList(report.leftDeleted)) (`limber restore ID`, then import again, to bring one back corrected)")
         }
         if !report.newExercises.isEmpty {
             let shown = report.newExercises.prefix(8).joined(separator: ", ")
@@ -94,5 +140,11 @@ struct Import: ParsableCommand {
             lines.append("skipped \(count) \(reason) (not sets)")
         }
         return lines
+    }
+
+    /// The first five ids, short, then a count.
+    private static func shortList(_ ids: [String]) -> String {
+        ids.prefix(5).map { String($0.prefix(8)) }.joined(separator: ", ")
+            + (ids.count > 5 ? " and \(ids.count - 5) more" : "")
     }
 }

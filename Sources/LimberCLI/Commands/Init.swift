@@ -12,6 +12,9 @@ struct Init: ParsableCommand {
         let path = options.path
         if try Journal.create(at: path, options: options.openOptions) {
             Terminal.write("created journal at \(path)")
+            if try Journal.setUpGit(at: path) {
+                Terminal.write("it is in a git clone: segments merge with `limber git-merge` there")
+            }
         } else {
             Terminal.write("journal already exists at \(path); left untouched")
         }

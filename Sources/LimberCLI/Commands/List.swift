@@ -8,16 +8,7 @@ struct List: ParsableCommand {
     @OptionGroup var options: JournalOptions
     @OptionGroup var output: OutputOptions
 
-    @Option(
-        help: ArgumentHelp(
-            "Only sessions from this day or time on (YYYY-MM-DD, \"YYYY-MM-DD HH:MM\" or RFC 3339).",
-            valueName: "date"))
-    var since: String?
-
-    @Option(
-        help: ArgumentHelp(
-            "Only sessions up to this day (inclusive) or before this time.", valueName: "date"))
-    var until: String?
+    @OptionGroup var range: DateRangeOptions
 
     @Option(
         help: ArgumentHelp("Only sessions with this exercise (id or name).", valueName: "exercise"))
@@ -26,15 +17,14 @@ struct List: ParsableCommand {
     @Option(help: ArgumentHelp("Only the newest N sessions.", valueName: "N"))
     var last: Int?
 
-    func validate() throws {
-        if let last, last < 1 { throw ValidationError("--last must be 1 or more, got \(last)") }
-    }
-
     func run() throws {
+        if let last, last < 1 {
+            throw LimberError(
+                .usage("--last must be 1 or more, got \(last)", hint: "e.g. --last 10 for the newest ten"))
+        }
         let journal = try options.open()
         var filter = SessionFilter(last: last)
-        filter.since = try since.map { try SessionFilter.bound($0, isUpperBound: false) }
-        filter.until = try until.map { try SessionFilter.bound($0, isUpperBound: true) }
+        try range.apply(to: &filter)
         if let exercise { filter.exercise = try journal.catalog.exercise(matching: exercise).id }
         let sessions = try journal.sessions(matching: filter)
         if output.json {

@@ -10,7 +10,9 @@ struct Log: ParsableCommand {
               limber log --routine sciatica --pain-before 6 --pain-after 4
               limber log --set bird-dog:left=12,12,10! --set rockback=12,12,12 --duration 25m
               limber log --set "single-leg-romanian-deadlift:right=10x8kg,10x8kg" --at "2026-11-24 07:30"
-            With --routine, the routine's exercises not given by --set are logged as prescribed.
+            With --routine, the routine's exercises (and sides) not given by --set are logged as \
+            prescribed, marked so in show, list and every export; --skip leaves one out. A \
+            per-side exercise needs its side: bird-dog:left, :right, or :both for both at once.
             """)
 
     @OptionGroup var options: JournalOptions
@@ -21,6 +23,12 @@ struct Log: ParsableCommand {
             "A routine (e.g. sciatica): its exercises not given by --set are logged as prescribed.",
             valueName: "routine"))
     var routine: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "An exercise of the routine you did not do (EXERCISE or EXERCISE:SIDE). Repeatable.",
+            valueName: "exercise"))
+    var skip: [String] = []
 
     @Flag(help: "Ask for each exercise, set and pain score on the terminal.")
     var interactive = false
@@ -34,6 +42,8 @@ struct Log: ParsableCommand {
             routine: routine, painBefore: try fields.parsedPainBefore(),
             painAfter: try fields.parsedPainAfter(), notes: fields.note,
             sets: try fields.parsedSets())
+        request.skipping = try skip.map { try ExerciseReference.parse($0, field: "--skip") }
+        request.allowFuture = fields.future
         let journal = try options.open()
         if interactive {
             guard Terminal.isInteractive else {

@@ -2,6 +2,19 @@ import ArgumentParser
 import Limber
 
 struct Merge: ParsableCommand {
+    /// `2 new conflict(s) and 1 possible duplicate(s) came in: review them with …`.
+    static func reportReview(_ report: MergeReport, dryRun: Bool) {
+        var parts: [String] = []
+        if report.newConflicts > 0 { parts.append("\(report.newConflicts) new conflict(s)") }
+        if report.newDuplicates > 0 {
+            parts.append("\(report.newDuplicates) possible duplicate(s)")
+        }
+        guard !parts.isEmpty else { return }
+        Terminal.write(
+            "\(parts.joined(separator: " and ")) \(dryRun ? "would come" : "came") in: review them with `limber conflicts review`"
+        )
+    }
+
     static let configuration = CommandConfiguration(
         commandName: "merge",
         abstract: "Merge another journal folder into this one (copies what this one lacks).",
@@ -20,10 +33,17 @@ struct Merge: ParsableCommand {
     @Flag(name: .customLong("dry-run"), help: "Show what would come in without writing anything.")
     var dryRun = false
 
+    @Flag(
+        help:
+            "Merge a journal of another id too, and treat the two as one from now on (a journal made by a second `limber init`)."
+    )
+    var join = false
+
     func run() throws {
         let journal = try options.open()
         let passphrase = FileSystemProbe.isFile(path) ? try Passphrase.forReading(path) : nil
-        let report = try journal.merge(from: path, dryRun: dryRun, passphrase: passphrase)
+        let report = try journal.merge(
+            from: path, dryRun: dryRun, passphrase: passphrase, join: join)
         Terminal.show(journal.takeNotices())
         if output.json {
             try JSONOutput.print(report)
@@ -41,11 +61,13 @@ struct Merge: ParsableCommand {
             if report.devices.isEmpty {
                 Terminal.write("nothing new: this journal already has everything there")
             }
-            if report.newConflicts > 0 {
-                let verb = dryRun ? " would appear" : ""
+            if report.joined {
                 Terminal.write(
-                    "\(report.newConflicts) new conflict(s)\(verb): `limber conflicts` lists them")
+                    dryRun
+                        ? "would join \(path) into this journal: merges between the two would be accepted from now on"
+                        : "joined \(path) into this journal: merges between the two are accepted from now on")
             }
+            Merge.reportReview(report, dryRun: dryRun)
         }
         if report.devices.contains(where: { $0.refused != nil }) { throw ExitCode(3) }
     }

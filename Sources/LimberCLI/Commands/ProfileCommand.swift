@@ -5,7 +5,12 @@ struct ProfileCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "profile",
         abstract: "Show or change your conditions (they trigger contraindication warnings).",
-        discussion: "Example: limber profile --add herniated-disc")
+        discussion: """
+            A condition must be one some exercise has a caution for (`limber profile --known` \
+            lists them), so a typo cannot switch the warnings off. A custom exercise can caution \
+            a new one: `limber exercise add NAME --contraindicated CONDITION`.
+            Example: limber profile --add herniated-disc
+            """)
 
     @OptionGroup var options: JournalOptions
     @OptionGroup var output: OutputOptions
@@ -18,8 +23,12 @@ struct ProfileCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Remove a condition. Repeatable.", valueName: "condition"))
     var remove: [String] = []
 
+    @Flag(help: "List the conditions exercises have cautions for, and what each cautions.")
+    var known = false
+
     func run() throws {
         let journal = try options.open()
+        if known { return try showKnown(journal) }
         var profile = journal.profile
         if !add.isEmpty || !remove.isEmpty {
             let outcome = try journal.updateProfile(adding: add, removing: remove)
@@ -28,9 +37,64 @@ struct ProfileCommand: ParsableCommand {
         }
         if output.json { return try JSONOutput.print(profile) }
         if profile.conditions.isEmpty {
-            Terminal.write("no conditions (add one with `limber profile --add herniated-disc`)")
-        } else {
-            for condition in profile.conditions { Terminal.write(condition.rawValue) }
+            Terminal.write(
+                "no conditions (add one with `limber profile --add herniated-disc`; `limber profile --known` lists them)"
+            )
+            return
+        }
+        let cautioned = Set(journal.catalog.knownConditions.map(\.condition))
+        for condition in profile.conditions {
+            if cautioned.contains(condition) {
+                Terminal.write(condition.rawValue)
+            } else {
+                let near = Suggestion.closest(
+                    to: condition.rawValue, among: cautioned.map(\.rawValue).sorted())
+                Terminal.write(
+                    "\(condition.rawValue)  (no exercise has cautions for it, so it warns of nothing"
+                        + (near.isEmpty ? "" : "; did you mean \(near.joined(separator: ", "))?")
+                        + ")")
+            }
         }
     }
+
+    private func showKnown(_ journal: Journal) throws {
+        let known = journal.catalog.knownConditions
+        let mine = journal.profile
+        if output.json {
+            return try JSONOutput.print(
+                known.map { item in
+                    KnownConditionOutput(
+                        condition: item.condition.rawValue, inProfile: mine.contains(item.condition),
+                        cautions: item.cautions.map {
+                            .init(
+                                exercise: $0.exercise.id, severity: $0.caution.severity.rawValue,
+                                text: $0.caution.text)
+                        })
+                })
+        }
+        if known.isEmpty { Terminal.write("no exercise has cautions for any condition") }
+        for item in known {
+            let label = mine.contains(item.condition) ? "  (in your profile)" : ""
+            Terminal.write("\(item.condition.rawValue)\(label)")
+            for caution in item.cautions {
+                let severity =
+                    caution.caution.severity == .contraindicated ? "contraindicated" : "caution"
+                Terminal.write(
+                    "  \(caution.exercise.name) [\(caution.exercise.id)], \(severity): \(caution.caution.text)"
+                )
+            }
+        }
+    }
+}
+
+/// `profile --known --json`.
+private struct KnownConditionOutput: Encodable {
+    struct CautionOutput: Encodable {
+        var exercise: String
+        var severity: String
+        var text: String
+    }
+    var condition: String
+    var inProfile: Bool
+    var cautions: [CautionOutput]
 }

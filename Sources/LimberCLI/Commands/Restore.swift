@@ -24,7 +24,7 @@ struct Restore: ParsableCommand {
         if let to {
             let passphrase = try Passphrase.forReading(id)
             let bar = ProgressBar("restoring")
-            let summary = try Archive.restore(id, to: to, passphrase: passphrase, progress: bar.byteHandler)
+            let summary = try Journal.restoreArchive(id, to: to, passphrase: passphrase, progress: bar.byteHandler)
             bar.finish()
             if output.json { return try JSONOutput.print(summary) }
             Terminal.write(

@@ -20,9 +20,18 @@ struct Show: ParsableCommand {
             let items = try journal.history(of: id)
             if output.json { return try JSONOutput.print(items) }
             for item in items {
-                var line = "\(item.hlc)  \(item.type)  device \(item.device) #\(item.seq)"
-                if !item.fields.isEmpty { line += "  " + item.fields.joined(separator: ", ") }
-                Terminal.write(line)
+                let device = item.deviceName.map { "\($0) (\(item.device.prefix(8)))" } ?? item.device
+                let type = item.type.replacingPrefix("session.", with: "")
+                Terminal.write(
+                    "\(LocalTime.text(item.time))  \(type)\(item.byImport ? " by import" : "")  on \(device)  event \(item.shortID)"
+                )
+                let created = item.type == "session.logged"
+                for change in item.changes {
+                    Terminal.write(
+                        created
+                            ? "    \(change.label): \(change.after)"
+                            : "    \(change.label): \(change.before) → \(change.after)")
+                }
             }
             return
         }

@@ -22,9 +22,22 @@ struct Sync: ParsableCommand {
         help: "Show what would move either way without writing anything.")
     var dryRun = false
 
+    @Flag(help: "Sync with a folder that holds a journal of another id, joining the two.")
+    var join = false
+
     func run() throws {
+        let path = options.path
+        if !Journal.exists(at: path), Journal.exists(at: dir) {
+            // A second machine starts from the shared copy: the same journal, not a new one.
+            guard !dryRun else {
+                Terminal.write("would make \(path) a copy of the journal in \(dir) on this machine")
+                return
+            }
+            try Journal.create(at: path, options: options.openOptions, copyOf: dir)
+            Terminal.write("created journal at \(path) as a copy of the one in \(dir)")
+        }
         let journal = try options.open()
-        let report = try journal.sync(with: dir, dryRun: dryRun)
+        let report = try journal.sync(with: dir, dryRun: dryRun, join: join)
         Terminal.show(journal.takeNotices())
         if output.json { return try JSONOutput.print(report) }
         if report.createdFolder {
@@ -42,6 +55,7 @@ struct Sync: ParsableCommand {
         let refused = (report.received.devices + report.sent.devices).compactMap { device in
             device.refused.map { "device \(device.device): \($0)" }
         }
+        Merge.reportReview(report.received, dryRun: dryRun)
         for line in refused { Terminal.writeError("limber: refused: \(line)") }
         if !refused.isEmpty { throw ExitCode(3) }
     }

@@ -1,6 +1,8 @@
 import Limber
 
-/// `log --interactive`: asks for each exercise, set and pain score on the terminal.
+/// `log --interactive`: asks for each exercise, set and pain score on the terminal, shows
+/// the session it will log, and logs it only when confirmed. What "as prescribed" means is
+/// left to the journal (``RoutineExpansion``): this only collects answers.
 struct GuidedLog {
     let journal: Journal
 
@@ -10,18 +12,22 @@ struct GuidedLog {
         let catalog = journal.catalog
         let profile = journal.profile
         Terminal.write(
-            "Logging a session. Press Enter to accept the default in [brackets]; Ctrl-D cancels.")
-        if request.routine == nil {
-            let ids = catalog.routines.map(\.id).joined(separator: ", ")
-            guard let answer = Terminal.ask("Routine (\(ids)) [none]: ") else { return nil }
-            if !answer.isEmpty { request.routine = answer }
-        }
+            "Logging a session. Press Enter to accept the default in [brackets]; Ctrl-D on an empty line cancels.")
+        var routine: Routine?
         if let name = request.routine {
-            let routine = try catalog.routine(matching: name)
+            routine = try catalog.routine(matching: name)
+        } else {
+            let ids = catalog.routines.map(\.id).joined(separator: ", ")
+            while routine == nil {
+                guard let answer = Terminal.ask("Routine (\(ids)) [none]: ") else { return nil }
+                if answer.isEmpty { break }
+                do { routine = try catalog.routine(matching: answer) } catch { Terminal.report(error) }
+            }
+        }
+        if let routine {
             request.routine = routine.id
-            for item in routine.items
-            where !request.sets.contains(where: { $0.exercise == item.exercise }) {
-                let exercise = try catalog.exercise(matching: item.exercise)
+            for item in routine.items {
+                guard let exercise = catalog.exercise(id: item.exercise) else { continue }
                 let contraindicated = catalog.warnings(for: exercise.id, profile: profile)
                     .contains { $0.severity == .contraindicated }
                 Terminal.write("\n\(exercise.name): \(item.prescription.text)")
@@ -32,29 +38,25 @@ struct GuidedLog {
                 for entry in item.prescribedEntries() where !sides.contains(entry.side) {
                     sides.append(entry.side)
                 }
-                var given: [SetSpec] = []
                 for side in sides {
                     let label = side.map { " (\($0.rawValue))" } ?? ""
                     let fallback = contraindicated ? "skip" : "as prescribed"
                     guard
-                        let spec = askSets(
-                            exercise.id, side: side,
+                        let answer = askSets(
+                            exercise, side: side,
                             prompt:
                                 "  sets\(label), e.g. 12,12,10! or 10x5kg, 45s; s = skip [\(fallback)]: "
                         )
                     else { return nil }
-                    switch spec {
-                    case .skip: continue
-                    case .asPrescribed where contraindicated: continue
+                    switch answer {
                     case .asPrescribed:
-                        given.append(
-                            contentsOf: item.prescribedEntries().filter { $0.side == side }
-                                .map { SetSpec(exercise: exercise.id, side: side, sets: $0.sets) })
-                    case .sets(let parsed): given.append(parsed)
+                        // Left for the journal to fill in (it skips a contraindicated one).
+                        break
+                    case .skip:
+                        request.skipping.append(ExerciseReference(exercise: exercise.id, side: side))
+                    case .sets(let spec): request.sets.append(spec)
                     }
                 }
-                if given.isEmpty { request.skipping.insert(exercise.id) }
-                request.sets.append(contentsOf: given)
             }
         }
         while true {
@@ -72,56 +74,106 @@ struct GuidedLog {
             }
             var side: Side?
             if exercise.perSide {
-                guard let answer = Terminal.ask("  side (left, right, both) [both]: ") else {
-                    return nil
-                }
-                side = Side(rawValue: answer.lowercased()) ?? .both
+                guard let chosen = askSide() else { return nil }
+                side = chosen
             }
             guard
-                let spec = askSets(
-                    exercise.id, side: side, prompt: "  sets, e.g. 12,12,10! or 10x5kg, 45s: ")
+                let answer = askSets(
+                    exercise, side: side, prompt: "  sets, e.g. 12,12,10! or 10x5kg, 45s [none]: ",
+                    emptyIsNone: true)
             else { return nil }
-            if case .sets(let parsed) = spec { request.sets.append(parsed) }
+            if case .sets(let spec) = answer { request.sets.append(spec) }
         }
         if request.painBefore == nil {
-            request.painBefore = askPain("Pain before (0–10) [skip]: ", field: "pain before") ?? nil
+            guard let pain = askPain("Pain before (0–10) [skip]: ", field: "pain before") else {
+                return nil
+            }
+            request.painBefore = pain
         }
         if request.painAfter == nil {
-            request.painAfter = askPain("Pain after (0–10) [skip]: ", field: "pain after") ?? nil
+            guard let pain = askPain("Pain after (0–10) [skip]: ", field: "pain after") else {
+                return nil
+            }
+            request.painAfter = pain
         }
         if request.durationSeconds == nil {
-            while let answer = Terminal.ask("Duration, e.g. 25m [skip]: "), !answer.isEmpty {
+            while true {
+                guard let answer = Terminal.ask("Duration, e.g. 25m [skip]: ") else { return nil }
+                if answer.isEmpty { break }
                 do {
                     request.durationSeconds = try DurationText.parse(answer, field: "duration")
                     break
                 } catch { Terminal.report(error) }
             }
         }
-        if request.notes == nil, let note = Terminal.ask("Note [none]: "), !note.isEmpty {
-            request.notes = note
+        if request.start == nil {
+            while true {
+                guard
+                    let answer = Terminal.ask(
+                        "Started, e.g. 07:30, \"yesterday 18:00\" or 2026-11-24 07:30 [now]: ")
+                else { return nil }
+                if answer.isEmpty { break }
+                do {
+                    let typed = try LocalTimestamp.parseTyped(
+                        answer, now: .now(), field: "start", bareDay: .timeOfNow)
+                    try Session.checkTypedStart(
+                        typed.timestamp, now: .now(), allowFuture: request.allowFuture,
+                        field: "start")
+                    if let adjustment = typed.adjustment { Terminal.show([Notice(.info, adjustment)]) }
+                    request.start = typed.timestamp
+                    break
+                } catch { Terminal.report(error) }
+            }
         }
+        if request.notes == nil {
+            guard let note = Terminal.ask("Note [none]: ") else { return nil }
+            if !note.isEmpty { request.notes = note }
+        }
+        // The recap: the session exactly as it would be logged, with its notices.
+        let (draft, notices) = try journal.draft(request)
+        Terminal.write("\nThis will be logged:")
+        Terminal.write(SessionText.detail(draft, catalog: catalog, conflicted: false, deleted: false, draft: true))
+        Terminal.show(notices)
         guard let confirm = Terminal.ask("Log this session? [Y/n]: ") else { return nil }
         return confirm.lowercased().hasPrefix("n") ? nil : request
     }
 
     private enum Answer { case asPrescribed, skip, sets(SetSpec) }
 
-    /// Asks until the answer parses; `nil` at end of input.
-    private func askSets(_ exercise: String, side: Side?, prompt: String) -> Answer? {
+    /// Asks until the answer parses; `nil` at end of input. A per-side exercise asked without
+    /// a side (the nerve glide's "per painful leg") asks which side the sets were.
+    private func askSets(
+        _ exercise: Exercise, side: Side?, prompt: String, emptyIsNone: Bool = false
+    ) -> Answer? {
         while true {
             guard let answer = Terminal.ask(prompt) else { return nil }
-            if answer.isEmpty { return .asPrescribed }
+            if answer.isEmpty { return emptyIsNone ? .skip : .asPrescribed }
             if answer.lowercased() == "s" || answer.lowercased() == "skip" { return .skip }
-            let target = exercise + (side.map { ":" + $0.rawValue } ?? "")
+            var chosen = side
+            if exercise.perSide, chosen == nil {
+                guard let asked = askSide() else { return nil }
+                chosen = asked
+            }
+            let target = exercise.id + (chosen.map { ":" + $0.rawValue } ?? "")
             do { return .sets(try SetSpec.parse(target + "=" + answer)) } catch {
                 Terminal.report(error)
             }
         }
     }
 
+    /// `left`, `right`, `both` (or `l`, `r`, `b`); asks again until one is given.
+    private func askSide() -> Side? {
+        while true {
+            guard let answer = Terminal.ask("  side (left, right, both): ") else { return nil }
+            if let side = Side(parsing: answer) { return side }
+            Terminal.writeError("limber: answer left, right or both (l, r, b)")
+        }
+    }
+
+    /// A pain score, `.some(nil)` when skipped, `nil` at end of input.
     private func askPain(_ prompt: String, field: String) -> PainScore?? {
         while true {
-            guard let answer = Terminal.ask(prompt) else { return .some(nil) }
+            guard let answer = Terminal.ask(prompt) else { return nil }
             if answer.isEmpty { return .some(nil) }
             do { return .some(try PainScore(parsing: answer, field: field)) } catch {
                 Terminal.report(error)

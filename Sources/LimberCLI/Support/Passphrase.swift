@@ -21,7 +21,7 @@ enum Passphrase {
 
     /// For reading `path`: `nil` when it is not encrypted.
     static func forReading(_ path: String) throws -> String? {
-        guard try Archive.isEncrypted(path) else { return nil }
+        guard try Journal.isEncryptedArchive(path) else { return nil }
         if let given = JournalOptions.environment["LIMBER_PASSPHRASE"], !given.isEmpty { return given }
         guard isatty(0) == 1, isatty(2) == 1 else { throw BackupError(.noPassphrase) }
         return try ask("passphrase for \(path): ")

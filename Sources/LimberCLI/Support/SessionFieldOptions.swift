@@ -12,9 +12,12 @@ struct SessionFieldOptions: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
-            "When it started: RFC 3339 or \"YYYY-MM-DD HH:MM\" (local time); default now.",
+            "When it started: \"YYYY-MM-DD HH:MM\" or HH:MM (local time), RFC 3339, yesterday, \"yesterday 18:00\"; a day alone means this time of day on it. Default now.",
             valueName: "time"))
     var at: String?
+
+    @Flag(help: "Allow --at more than a day in the future.")
+    var future = false
 
     @Option(
         parsing: .unconditional,
@@ -37,12 +40,24 @@ struct SessionFieldOptions: ParsableArguments {
     /// Each `--set`, parsed.
     func parsedSets() throws -> [SetSpec] { try sets.map { try SetSpec.parse($0) } }
 
+    /// `--at`, parsed; a daylight-saving shift of the time typed is shown as a note.
     func parsedStart() throws -> LocalTimestamp? {
-        try at.map { try LocalTimestamp(parsingUserInput: $0, now: .now()) }
+        guard let at else { return nil }
+        let typed = try LocalTimestamp.parseTyped(at, now: .now(), field: "--at", bareDay: .timeOfNow)
+        if let adjustment = typed.adjustment { Terminal.show([Notice(.info, adjustment)]) }
+        return typed.timestamp
     }
 
     func parsedDuration() throws -> Int? {
-        try duration.map { try DurationText.parse($0, field: "--duration") }
+        guard let duration else { return nil }
+        let seconds = try DurationText.parse(duration, field: "--duration")
+        guard seconds > 0 else {
+            throw LimberError(
+                .usage(
+                    "--duration: \"\(duration)\" is no time at all",
+                    hint: "give how long the session took, such as 25m, or leave --duration out"))
+        }
+        return seconds
     }
 
     func parsedPainBefore() throws -> PainScore? {

@@ -16,18 +16,23 @@ enum SessionText {
         }
         let shown = exercises.prefix(3).joined(separator: ", ")
         parts.append(exercises.count > 3 ? shown + " (+\(exercises.count - 3))" : shown)
+        let prescribed = Set(session.entries.filter(\.prescribed).map(\.exercise)).count
+        if prescribed > 0 { parts.append("(\(prescribed) as prescribed)") }
         if conflicted { parts.append("[conflict]") }
         return parts.joined(separator: "  ")
     }
 
     /// The full session for `show`.
-    static func detail(_ session: Session, catalog: Catalog, conflicted: Bool, deleted: Bool)
-        -> String
-    {
-        var lines = [
-            "session   \(session.id)" + (deleted ? "  (deleted)" : "")
-                + (conflicted ? "  [conflict]" : "")
-        ]
+    static func detail(
+        _ session: Session, catalog: Catalog, conflicted: Bool, deleted: Bool, draft: Bool = false
+    ) -> String {
+        var lines =
+            draft
+            ? []
+            : [
+                "session   \(session.id)" + (deleted ? "  (deleted)" : "")
+                    + (conflicted ? "  [conflict]" : "")
+            ]
         lines.append(
             "start     \(timestamp(session.start)) (UTC\(offset(session.start.utcOffsetSeconds)))")
         if let duration = session.durationSeconds {
@@ -40,29 +45,14 @@ enum SessionText {
             let name = (try? catalog.exercise(matching: entry.exercise).name) ?? entry.exercise
             var heading = "  \(name)"
             if let side = entry.side { heading += " (\(side.rawValue))" }
+            if entry.prescribed { heading += "  as prescribed (filled in from the routine)" }
             lines.append(heading)
             if let notes = entry.notes { lines.append("    note: \(notes)") }
             for (index, set) in entry.sets.enumerated() {
-                lines.append("    \(index + 1). \(describe(set))")
+                lines.append("    \(index + 1). \(SetText.readable(set))")
             }
         }
         return lines.joined(separator: "\n")
-    }
-
-    /// `12 reps × 5 kg`, `hold 45 s`, `warmup`, `stopped: pain`.
-    static func describe(_ set: ExerciseSet) -> String {
-        var parts: [String] = []
-        if let reps = set.reps { parts.append("\(reps) reps") }
-        if let weight = set.weight {
-            parts.append("× \(number(weight.value)) \(weight.unit.rawValue)")
-        }
-        if let hold = set.durationSeconds { parts.append("hold \(number(hold)) s") }
-        if let distance = set.distanceMeters { parts.append("\(number(distance)) m") }
-        if let rpe = set.rpe { parts.append("RPE \(number(rpe))") }
-        if parts.isEmpty { parts.append("done") }
-        if set.kind != .normal { parts.append("(\(set.kind.rawValue))") }
-        if set.stoppedForPain { parts.append("stopped: pain") }
-        return parts.joined(separator: " ")
     }
 
     static func pain(_ session: Session) -> String? {
@@ -75,12 +65,7 @@ enum SessionText {
     }
 
     /// `2026-11-24 07:30` in the offset the session was logged with.
-    static func timestamp(_ time: LocalTimestamp) -> String {
-        let text = time.description  // RFC 3339: 2026-11-24T07:30:00+01:00
-        let characters = Array(text)
-        guard characters.count >= 16 else { return text }
-        return String(characters[0..<10]) + " " + String(characters[11..<16])
-    }
+    static func timestamp(_ time: LocalTimestamp) -> String { LocalTime.text(time) }
 
     static func offset(_ seconds: Int32) -> String {
         let sign = seconds < 0 ? "-" : "+"
@@ -90,7 +75,4 @@ enum SessionText {
             + (rest.count < 2 ? "0" + rest : rest)
     }
 
-    static func number(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
-    }
 }

@@ -51,11 +51,11 @@ enum Terminal {
         }
     }
 
-    /// Reads one line from stdin after printing `prompt`; `nil` at end of input.
+    /// Reads one answer from stdin after printing `prompt`; `nil` at end of input (Ctrl-D on
+    /// an empty line). See ``TerminalInput``.
     static func ask(_ prompt: String) -> String? {
         put(prompt, to: 1)
-        guard let line = readLine(strippingNewline: true) else { return nil }
-        return line.trimmingSpaces
+        return TerminalInput.standard.line()?.trimmingSpaces
     }
 }
 

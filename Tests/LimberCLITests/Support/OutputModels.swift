@@ -23,6 +23,7 @@ struct SessionJSON: Decodable, Equatable {
         var side: String?
         var notes: String?
         var sets: [SetJSON]
+        var prescribed: Bool?
     }
 
     var id: String
@@ -53,6 +54,8 @@ enum DesignKeys {
         "id", "start", "durationSeconds", "routine", "painBefore", "painAfter", "notes", "entries",
     ]
     static let entry: Set<String> = ["exercise", "side", "notes", "sets"]
+    /// DESIGN §8: `"prescribed": true` on entries filled in from a routine, absent otherwise.
+    static let prescribed = "prescribed"
     static let set: Set<String> = [
         "kind", "reps", "weight", "durationSeconds", "distanceMeters", "rpe", "stoppedForPain",
     ]
@@ -111,7 +114,11 @@ func expectDesignKeys(
     let entries = session["entries"] as? [[String: Any]] ?? []
     #expect(!entries.isEmpty, "no entries", sourceLocation: sourceLocation)
     for entry in entries {
-        #expect(Set(entry.keys) == DesignKeys.entry, sourceLocation: sourceLocation)
+        let keys = Set(entry.keys)
+        #expect(keys.subtracting([DesignKeys.prescribed]) == DesignKeys.entry, sourceLocation: sourceLocation)
+        if keys.contains(DesignKeys.prescribed) {
+            #expect(entry[DesignKeys.prescribed] as? Bool == true, "written only when true", sourceLocation: sourceLocation)
+        }
         let sets = entry["sets"] as? [[String: Any]] ?? []
         #expect(!sets.isEmpty, "an entry without sets", sourceLocation: sourceLocation)
         for set in sets {
