@@ -18,6 +18,8 @@ public struct ImportReport: Sendable, Encodable {
     /// such as `--unit` or `--timezone`, or changed in the app): the person has not changed
     /// them in limber since.
     public var correctedSessions = 0
+    /// Sessions already present for which the file has nothing new.
+    public var unchangedSessions = 0
     /// Sessions the file would correct that the person changed in limber since: left as they
     /// are (ids).
     public var leftChanged: [String] = []

@@ -52,6 +52,7 @@ extension Journal {
         var report = ImportReport(file: path, format: data.format, dryRun: dryRun)
         report.records = data.records
         report.presentSessions = data.alreadyPresent
+        report.unchangedSessions = data.alreadyPresent
         report.skipped = data.skipped
         var events: [NewEvent] = []
         var known = Set(state.catalog.exercises.map(\.id))
@@ -88,9 +89,12 @@ extension Journal {
         for session in data.sessions {
             if state.records[session.id]?.logged == true || snapshot?.entry(id: session.id) != nil {
                 report.presentSessions += 1
-                guard extendable.contains(data.format) else { continue }
+                guard extendable.contains(data.format) else {
+                    report.unchangedSessions += 1
+                    continue
+                }
                 switch try update(of: session) {
-                case .none: break
+                case .none: report.unchangedSessions += 1
                 case .leftChanged: report.leftChanged.append(session.id)
                 case .leftDeleted: report.leftDeleted.append(session.id)
                 case .write(let changes, let addedSets, let corrects, let withheld):

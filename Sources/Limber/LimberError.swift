@@ -74,10 +74,10 @@ public struct LimberError: UserFacingError, Sendable, Equatable {
     }
 
     /// The process exit code: 2 for a usage mistake (no change asked for, an empty session,
-    /// misuse), 1 otherwise.
+    /// an id prefix that names several sessions, misuse), 1 otherwise.
     public var exitCode: Int32 {
         switch kind {
-        case .nothingToChange, .emptySession, .usage: 2
+        case .nothingToChange, .emptySession, .usage, .ambiguousSession: 2
         default: 1
         }
     }

@@ -112,3 +112,46 @@ func parsingLocalRejectsRelative(_ text: String) {
         try LocalTimestamp(parsingLocal: text, zone: .fixed(utcOffsetSeconds: 0), field: "date")
     }
 }
+
+@Test(
+    "a bare day typed for --at is now's time of day on it; for a range bound, its midnight",
+    arguments: [
+        ("yesterday", "2026-11-23T09:41:00+01:00", "2026-11-23T00:00:00+01:00"),
+        ("today", "2026-11-24T09:41:00+01:00", "2026-11-24T00:00:00+01:00"),
+        ("2026-11-20", "2026-11-20T09:41:00+01:00", "2026-11-20T00:00:00+01:00"),
+        ("yesterday 18:00", "2026-11-23T18:00:00+01:00", "2026-11-23T18:00:00+01:00"),
+    ])
+func bareDays(_ text: String, _ asAt: String, _ asBound: String) throws {
+    let zone = LocalTimestamp.Zone.fixed(utcOffsetSeconds: 3600)
+    let now = try LocalTimestamp(rfc3339: "2026-11-24T09:41:00+01:00")
+    let at = try LocalTimestamp.parseTyped(text, now: now, zone: zone, bareDay: .timeOfNow)
+    #expect(at.timestamp.rfc3339 == asAt)
+    #expect(at.adjustment == nil)
+    let bound = try LocalTimestamp.parseTyped(text, now: now, zone: zone, bareDay: .startOfDay)
+    #expect(bound.timestamp.rfc3339 == asBound)
+}
+
+@Test("one-digit hours are accepted everywhere a time is typed", arguments: ["7:30", "2026-11-24 7:30", "today 7:30"])
+func oneDigitHour(_ text: String) throws {
+    let zone = LocalTimestamp.Zone.fixed(utcOffsetSeconds: 0)
+    let now = try LocalTimestamp(rfc3339: "2026-11-24T12:00:00Z")
+    let parsed = try LocalTimestamp.parseTyped(text, now: now, zone: zone)
+    #expect(parsed.timestamp.rfc3339 == "2026-11-24T07:30:00Z")
+}
+
+@Test("a start far ahead or before 1900 is refused unless allowed")
+func typedStartRules() throws {
+    let now = try LocalTimestamp(rfc3339: "2026-11-24T12:00:00Z")
+    let tonight = try LocalTimestamp(rfc3339: "2026-11-25T11:00:00Z")
+    try Session.checkTypedStart(tonight, now: now, allowFuture: false)
+    let nextWeek = try LocalTimestamp(rfc3339: "2026-12-01T12:00:00Z")
+    let error = try #require(throws: ModelError.self) {
+        try Session.checkTypedStart(nextWeek, now: now, allowFuture: false)
+    }
+    #expect(error.kind == .notAllowed)
+    #expect(error.description.contains("7 days in the future"))
+    #expect(error.hint?.contains("--future") == true)
+    try Session.checkTypedStart(nextWeek, now: now, allowFuture: true)
+    let old = try LocalTimestamp(rfc3339: "1899-12-31T12:00:00Z")
+    #expect(throws: ModelError.self) { try Session.checkTypedStart(old, now: now, allowFuture: true) }
+}

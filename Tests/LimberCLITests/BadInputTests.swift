@@ -52,6 +52,45 @@ struct BadInput: Sendable, CustomTestStringConvertible {
         BadInput(["list", "--exercise", "pushup"], exit: nil, quotes: "pushup"),
         BadInput(["routine", "show", "pilates"], exit: nil, quotes: "pilates"),
         BadInput(["profile", "--add", "!!!"], exit: 2, quotes: "!!!"),
+        // Issue #10: wrong data that used to go in without a word.
+        BadInput(["profile", "--add", "heriated-disc"], exit: 2, quotes: "heriated-disc"),
+        BadInput(["log", "--set", "bird dog=12"], exit: 2, quotes: "bird dog"),
+        BadInput(["log", "--set", "rockback:left=12"], exit: 2, quotes: "rockback:left"),
+        BadInput(["amend", "{id}", "--set", "bird-dog=12"], exit: 2, quotes: "bird-dog"),
+        BadInput(["amend", "{id}", "--remove", "rockback:right"], exit: 2, quotes: "rockback:right"),
+        BadInput(["log", "--set", "rockback=1001"], exit: 2, quotes: "1001"),
+        BadInput(["log", "--set", "rockback=5x1000.5kg"], exit: 2, quotes: "5x1000.5kg"),
+        BadInput(["log", "--set", "rockback=5x2201lb"], exit: 2, quotes: "5x2201lb"),
+        BadInput(["log", "--set", "double-knee-to-chest=0s"], exit: 2, quotes: "0s"),
+        BadInput(["log", "--set", "rockback=10", "--duration", "0m"], exit: 2, quotes: "0m"),
+        BadInput(
+            ["log", "--set", "rockback=10", "--at", "2099-01-01 07:00"], exit: 2,
+            quotes: "2099-01-01"),
+        BadInput(
+            ["log", "--set", "rockback=10", "--at", "1899-12-31 07:00"], exit: 2,
+            quotes: "1899-12-31"),
+        BadInput(["amend", "{id}", "--at", "2099-01-01"], exit: 2, quotes: "2099-01-01"),
+        BadInput(
+            ["list", "--since", "2026-11-24", "--until", "2026-11-20"], exit: 2,
+            quotes: "2026-11-24"),
+        BadInput(
+            ["export", "--since", "2026-11-24", "--until", "2026-11-20"], exit: 2,
+            quotes: "2026-11-20"),
+        BadInput(["log", "--routine", "sciatica", "--skip", "pushup"], exit: 2, quotes: "pushup"),
+        BadInput(
+            ["log", "--routine", "sciatica", "--skip", "rockback:left"], exit: 2,
+            quotes: "rockback:left"),
+        BadInput(["log", "--set", "bird-dog:left=1", "--skip", "rockback"], exit: 2, quotes: "--skip"),
+        BadInput(["export", "--output", "journal.txt"], exit: 2, quotes: "journal.txt"),
+        BadInput(["export", "--format", "json", "--output", "sets.csv"], exit: 2, quotes: "sets.csv"),
+        BadInput(["export", "--format", "xml"], exit: 2, quotes: "xml"),
+        // One error style for what ArgumentParser refuses, and for unknown commands.
+        BadInput(["lsit"], exit: 2, quotes: "lsit"),
+        BadInput(["help", "nonexistent"], exit: 2, quotes: "nonexistent"),
+        BadInput(["conflicts", "reslove"], exit: 2, quotes: "reslove"),
+        BadInput(["list", "--last", "0"], exit: 2, quotes: "--last"),
+        BadInput(["list", "--lats", "3"], exit: 2, quotes: "--lats"),
+        BadInput(["show"], exit: 2, quotes: "<id>"),
     ]
 }
 

@@ -78,6 +78,111 @@ struct ConflictCommandTests {
     }
 }
 
+/// One kind of concurrent change: what the laptop and the desktop each do to one session.
+struct ConflictKind: Sendable, CustomTestStringConvertible {
+    var name: String
+    var laptop: [String]
+    var desktop: [String]
+    var field: String
+    var testDescription: String { name }
+
+    static let all: [ConflictKind] = [
+        ConflictKind(
+            name: "pain", laptop: ["amend", "{id}", "--pain-after", "3"],
+            desktop: ["amend", "{id}", "--pain-after", "7"], field: "painAfter"),
+        ConflictKind(
+            name: "notes", laptop: ["amend", "{id}", "--note", "laptop"],
+            desktop: ["amend", "{id}", "--note", "desktop"], field: "notes"),
+        ConflictKind(
+            name: "entry", laptop: ["amend", "{id}", "--set", "rockback=8"],
+            desktop: ["amend", "{id}", "--set", "rockback=12"], field: "entry:rockback"),
+        ConflictKind(
+            name: "deleted here, amended there", laptop: ["delete", "{id}"],
+            desktop: ["amend", "{id}", "--pain-after", "7"], field: "deleted"),
+        ConflictKind(
+            name: "amended here, deleted there", laptop: ["amend", "{id}", "--pain-after", "3"],
+            desktop: ["delete", "{id}"], field: "deleted"),
+    ]
+}
+
+@Suite("conflict markers")
+struct ConflictMarkerTests {
+    @Test("the side marked shown is what list and show show, for every kind", arguments: ConflictKind.all)
+    func shownMatchesList(_ kind: ConflictKind) throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        try sandbox.initJournal()
+        let id = try sandbox.logSession("--set", "rockback=10", "--pain-after", "5", "--note", "n")
+        let desktop = sandbox.root + "/desktop"
+        try FileManager.default.copyItem(atPath: sandbox.journal, toPath: desktop)
+        let onDesktop = ["LIMBER_MACHINE_ID": "desktop"]
+        func fill(_ arguments: [String]) -> [String] { arguments.map { $0 == "{id}" ? id : $0 } }
+        // In both orders of the clock: the later write wins the register, the marker follows.
+        #expect(try sandbox.limber(fill(kind.laptop)).exitCode == 0)
+        #expect(try sandbox.limber(fill(kind.desktop), journal: desktop, environment: onDesktop).exitCode == 0)
+        #expect(try sandbox.limber("merge", desktop).exitCode == 0)
+        let conflicts = try sandbox.limber("conflicts", "--json").jsonArray()
+        let conflict = try #require(conflicts.first { $0["field"] as? String == kind.field }, "\(conflicts)")
+        let sides = try #require(conflict["sides"] as? [[String: Any]])
+        let shown = sides.filter { $0["shown"] as? Bool == true }
+        let listed = try sandbox.limber("list", "--json").decode([SessionJSON].self)
+        let visible = listed.first { $0.id == id }
+        if kind.field == "deleted" {
+            let deletion = try #require(sides.first { $0["value"] as? String == "deleted" })
+            #expect((deletion["shown"] as? Bool) == (visible == nil), "\(sides) vs list \(listed)")
+            #expect(shown.count == 1, "\(sides)")
+        } else {
+            #expect(shown.count == 1, "\(sides)")
+            let value = try #require(shown.first?["value"] as? String)
+            let session = try #require(visible)
+            switch kind.field {
+            case "painAfter": #expect(value == String(session.painAfter ?? -1))
+            case "notes": #expect(value == "\"\(session.notes ?? "")\"")
+            default: #expect(value == String(session.entries(of: "rockback").first?.sets.first?.reps ?? -1))
+            }
+        }
+        // The text marks the same side.
+        let text = try sandbox.limber("conflicts").stdoutLines
+        let marked = text.filter { $0.contains("(shown now)") }
+        #expect(marked.count == 1, "\(text)")
+        let index = try #require(sides.firstIndex { $0["shown"] as? Bool == true })
+        #expect(marked.first?.hasPrefix("  \(index + 1). ") == true, "\(text)")
+    }
+}
+
+@Suite("conflicts review")
+struct ConflictReviewTests {
+    @Test("review takes a device name, says which value won, and skips on s")
+    func reviewByName() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        try sandbox.initJournal()
+        let logged = try sandbox.limber(
+            ["log", "--set", "rockback=10", "--pain-after", "5"], environment: ["LIMBER_DEVICE_NAME": "laptop"])
+        let id = logged.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let other = sandbox.root + "/other"
+        try FileManager.default.copyItem(atPath: sandbox.journal, toPath: other)
+        let onOther = ["LIMBER_MACHINE_ID": "other", "LIMBER_DEVICE_NAME": "desktop"]
+        #expect(try sandbox.limber(["amend", id, "--pain-after", "3"], environment: ["LIMBER_DEVICE_NAME": "laptop"]).exitCode == 0)
+        #expect(try sandbox.limber(["amend", id, "--pain-after", "8"], journal: other, environment: onOther).exitCode == 0)
+        #expect(try sandbox.limber(["amend", id, "--note", "x"], journal: other, environment: onOther).exitCode == 0)
+        #expect(try sandbox.limber("amend", id, "--note", "y").exitCode == 0)
+        #expect(try sandbox.limber("merge", other).exitCode == 0)
+        let name = "laptop"
+        let command = [LimberBinary.path, "conflicts", "review", "--journal", sandbox.journal]
+            .map { "'" + $0 + "'" }.joined(separator: " ")
+        // notes comes first (by field): skip it; painAfter: a wrong answer, then mine by name.
+        let result = try sandbox.run(
+            InteractiveLogTests.script, ["-qec", command, "/dev/null"], stdin: "s\n9\n\(name)\n")
+        #expect(result.exitCode == 0, "\(result)")
+        #expect(result.stdout.contains("  1. \(name) ("), "device names, numbered: \(result)")
+        #expect(result.stdout.contains("there is no side 9"), "\(result)")
+        #expect(result.stdout.contains("resolved pain after of session \(id.prefix(8)): kept 3 (from \(name))"), "\(result)")
+        #expect(result.stdout.contains("resolved 1 of 2"), "\(result)")
+        #expect(try sandbox.limber("show", id, "--json").decode(SessionJSON.self).painAfter == 3)
+    }
+}
+
 @Suite("possible duplicates")
 struct DuplicateTests {
     private func setUp(_ sandbox: Sandbox) throws -> String {
@@ -91,7 +196,26 @@ struct DuplicateTests {
         return other
     }
 
-    @Test("the same day and exercises logged on two devices is offered; keeping both is remembered and syncs")
+    @Test("the routine done morning and evening on two devices is no duplicate; within 90 minutes it is")
+    func ninetyMinutes() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        try sandbox.initJournal()
+        try sandbox.logSession("--set", "rockback=1", "--at", "2026-11-20 08:00")
+        let other = sandbox.root + "/other"
+        try FileManager.default.copyItem(atPath: sandbox.journal, toPath: other)
+        let onOther = ["LIMBER_MACHINE_ID": "other"]
+        try sandbox.logSession("--routine", "sciatica", "--at", "2026-11-24 07:30")
+        #expect(try sandbox.limber(["log", "--routine", "sciatica", "--at", "2026-11-24 18:30"], journal: other, environment: onOther).exitCode == 0)
+        #expect(try sandbox.limber(["log", "--routine", "sciatica", "--at", "2026-11-25 09:00"], journal: other, environment: onOther).exitCode == 0)
+        #expect(try sandbox.limber(["log", "--routine", "sciatica", "--at", "2026-11-25 10:29"], journal: sandbox.journal).exitCode == 0)
+        let merge = try sandbox.limber("merge", other)
+        #expect(merge.stdout.contains("1 possible duplicate(s) came in: review them with `limber conflicts review`"), "\(merge)")
+        let duplicates = try sandbox.limber("conflicts", "--json").jsonArray()
+        #expect(duplicates.count == 1, "only 09:00 and 10:29 on the 25th: \(duplicates)")
+    }
+
+    @Test("the same exercises logged within 90 minutes on two devices is offered; keeping both is remembered and syncs")
     func keepBoth() throws {
         let sandbox = try Sandbox()
         defer { sandbox.remove() }

@@ -97,4 +97,36 @@ struct InteractiveLogTests {
         #expect(result.stdout.contains("nothing logged"), "\(result)")
         try expectUnchanged(sandbox.journal, since: before)
     }
+
+    @Test("a mistyped routine is asked again; Ctrl-D ends an answer; the start is asked; a recap comes first")
+    func guidedMistakesAndRecap() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        try sandbox.initJournal()
+        // "pilates" is no routine: asked again. "sciatica" then Ctrl-D (0x04) ends the answer
+        // without Enter, so the newline after it is already the next (empty) answer.
+        var answers = ["pilates", "sciatica\u{04}"]
+        answers += ["", "s", "", "", "", "", "", ""]  // the routine; rockback skipped
+        answers += ["bird dog", "l", "8,8", ""]  // another exercise: side l means left
+        answers += ["6", "4", "25m", "yesterday 18:00", "a note", "y"]
+        let result = try guided(sandbox, answers)
+        #expect(result.exitCode == 0, "\(result)")
+        #expect(result.stdout.contains("unknown routine \"pilates\""), "\(result)")
+        #expect(result.stdout.contains("This will be logged:"), "\(result)")
+        #expect(result.stdout.contains("pain      6→4"), "the recap shows the pain: \(result)")
+        let sessions = try sandbox.limber("list", "--json").decode([SessionJSON].self)
+        let session = try #require(sessions.first, "\(result)")
+        #expect(session.routine == "sciatica")
+        #expect(session.entries(of: "rockback").isEmpty)
+        // The left side was given later (8, 8): only the right one is as prescribed.
+        let birdDog = session.entries(of: "bird-dog")
+        #expect(birdDog.map(\.side) == ["left", "right"], "in routine order: \(birdDog)")
+        #expect(birdDog.first { $0.side == "left" }?.sets.map(\.reps) == [8, 8])
+        #expect(birdDog.first { $0.side == "right" }?.prescribed == true)
+        let yesterday = Calendar(identifier: .gregorian).date(byAdding: .day, value: -1, to: Date())!
+        let day = ISO8601DateFormatter.string(
+            from: yesterday, timeZone: TimeZone(identifier: "UTC")!, formatOptions: [.withFullDate])
+        #expect(session.start.hasPrefix(day + "T18:00"), "\(session.start)")
+        #expect(session.notes == "a note")
+    }
 }

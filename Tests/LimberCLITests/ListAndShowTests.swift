@@ -137,7 +137,7 @@ struct ListAndShowTests {
         }
     }
 
-    @Test("an ambiguous prefix is an error listing the candidates")
+    @Test("an ambiguous prefix is a usage error (exit 2) listing the candidates")
     func ambiguousPrefix() throws {
         let sandbox = try Sandbox()
         defer { sandbox.remove() }
@@ -150,7 +150,7 @@ struct ListAndShowTests {
         let before = try snapshot(sandbox.journal)
         for command in [["show", String(prefix)], ["delete", String(prefix)]] {
             let result = try sandbox.limber(command)
-            #expect(result.exitCode == 1, "\(result)")
+            #expect(result.exitCode == 2, "\(result)")
             let message = try #require(result.stderrLines.first)
             #expect(message.contains("\"\(prefix)\""), "\(result)")
             #expect(candidates.contains { message.contains($0) }, "\(result)")

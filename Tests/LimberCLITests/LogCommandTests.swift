@@ -144,4 +144,40 @@ struct LogCommandTests {
         #expect(result.stderrLines.contains { $0.hasPrefix("hint:") }, "\(result)")
         try expectUnchanged(sandbox.journal, since: before)
     }
+
+    @Test("a time in a daylight-saving gap or overlap is logged with a note saying what was taken")
+    func daylightSaving() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        try sandbox.initJournal()
+        let berlin = ["TZ": "Europe/Berlin"]
+        let gap = try sandbox.limber(
+            ["log", "--json", "--set", "rockback=10", "--at", "2026-03-29 02:30"], environment: berlin)
+        #expect(gap.exitCode == 0, "\(gap)")
+        #expect(gap.stderr.contains("2026-03-29 02:30 does not exist here"), "\(gap)")
+        #expect(try gap.decode(SessionJSON.self).start == "2026-03-29T03:30:00+02:00")
+        let twice = try sandbox.limber(
+            ["log", "--json", "--set", "rockback=10", "--at", "2026-10-25 02:30"], environment: berlin)
+        #expect(twice.stderr.contains("2026-10-25 02:30 happens twice here"), "\(twice)")
+        #expect(twice.stderr.contains("give 2026-10-25T02:30:00+01:00 for the second"), "\(twice)")
+        #expect(try twice.decode(SessionJSON.self).start == "2026-10-25T02:30:00+02:00")
+        let plain = try sandbox.limber(
+            ["log", "--set", "rockback=10", "--at", "2026-11-24 7:30"], environment: berlin)
+        #expect(plain.exitCode == 0, "one-digit hours: \(plain)")
+        #expect(plain.stderr.isEmpty, "\(plain)")
+    }
+
+    @Test("--at yesterday is this time of day yesterday; --future allows a planned session")
+    func yesterdayAndFuture() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        try sandbox.initJournal()
+        let before = Date()
+        let logged = try sandbox.limber("log", "--json", "--set", "rockback=10", "--at", "yesterday")
+        let start = try logged.decode(SessionJSON.self).start
+        let parsed = try #require(ISO8601DateFormatter().date(from: start))
+        #expect(abs(parsed.timeIntervalSince(before) + 86_400) < 120, "\(start)")
+        #expect(try sandbox.limber("log", "--set", "rockback=10", "--at", "2099-01-01 07:00").exitCode == 2)
+        #expect(try sandbox.limber("log", "--set", "rockback=10", "--at", "2099-01-01 07:00", "--future").exitCode == 0)
+    }
 }

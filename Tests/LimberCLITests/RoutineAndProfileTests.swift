@@ -158,4 +158,123 @@ struct RoutineAndProfileTests {
         #expect(result.stderr.contains("double-knee-to-chest"), "\(result)")
         #expect(result.stderr.lowercased().contains("skip"), "\(result)")
     }
+
+    @Test("a condition no exercise cautions (a typo) is refused; the warnings stay on")
+    func typoInCondition() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        try sandbox.initJournal()
+        let before = try snapshot(sandbox.journal, ignoringCache: true)
+        let typo = try sandbox.limber("profile", "--add", "heriated-disc")
+        #expect(typo.exitCode == 2, "\(typo)")
+        #expect(typo.stderrLines.first?.contains("\"heriated-disc\"") == true, "\(typo)")
+        #expect(typo.stderr.contains("did you mean herniated-disc?"), "\(typo)")
+        #expect(typo.stderr.contains("known conditions: herniated-disc"), "\(typo)")
+        try expectUnchanged(sandbox.journal, since: before, ignoringCache: true)
+        // A plural or another spelling finds the condition, and says what it took.
+        let loose = try sandbox.limber("profile", "--add", "Herniated discs")
+        #expect(loose.exitCode == 0, "\(loose)")
+        #expect(loose.stderr.contains("took \"Herniated discs\" as herniated-disc"), "\(loose)")
+        let routine = try sandbox.limber("log", "--json", "--routine", "sciatica")
+        #expect(routine.stderr.contains("skipped double-knee-to-chest"), "\(routine)")
+        #expect(
+            try routine.decode(SessionJSON.self).entries(of: "double-knee-to-chest").isEmpty)
+    }
+
+    @Test("profile --known lists each condition with what it cautions; custom exercises add some")
+    func knownConditions() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        try sandbox.initJournal()
+        let known = try sandbox.limber("profile", "--known")
+        #expect(known.exitCode == 0, "\(known)")
+        #expect(known.stdoutLines.first == "herniated-disc", "\(known)")
+        #expect(
+            known.stdout.contains(
+                "Double knee-to-chest stretch [double-knee-to-chest], contraindicated:"), "\(known)")
+        #expect(try sandbox.limber("profile", "--add", "spinal-stenosis").exitCode == 2)
+        let added = try sandbox.limber(
+            "exercise", "add", "Cobra stretch", "--contraindicated",
+            "spinal-stenosis=extension narrows the spinal canal")
+        #expect(added.exitCode == 0, "\(added)")
+        let now = try sandbox.limber("profile", "--add", "spinal-stenosis")
+        #expect(now.exitCode == 0, "\(now)")
+        #expect(now.stderr.contains("cobra-stretch: extension narrows the spinal canal"), "\(now)")
+        let json = try sandbox.limber("profile", "--known", "--json").jsonArray()
+        #expect(json.compactMap { $0["condition"] as? String } == ["herniated-disc", "spinal-stenosis"])
+        #expect(json.last?["inProfile"] as? Bool == true)
+        let warned = try sandbox.limber("log", "--set", "cobra stretch=5")
+        #expect(warned.stderr.contains("warning: cobra-stretch: extension narrows"), "\(warned)")
+    }
+
+    @Test("--skip leaves routine exercises (or one side) out; the rest is marked as prescribed")
+    func skipAndPrescribed() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        try sandbox.initJournal()
+        let result = try sandbox.limber(
+            "log", "--json", "--routine", "sciatica", "--skip", "rockback", "--skip",
+            "diagonal chops:right", "--set", "bird-dog:left=12,12,10!")
+        #expect(result.exitCode == 0, "\(result)")
+        let session = try result.decode(SessionJSON.self)
+        #expect(session.entries(of: "rockback").isEmpty)
+        #expect(session.entries(of: "diagonal-chop").map(\.side) == ["left"])
+        let birdDog = session.entries(of: "bird-dog")
+        #expect(birdDog.map(\.side) == ["left", "right"], "the other side as prescribed")
+        #expect(birdDog.map { $0.prescribed == true } == [false, true])
+        #expect(birdDog.first?.sets.map(\.reps) == [12, 12, 10])
+        for entry in session.entries where entry.exercise != "bird-dog" {
+            #expect(entry.prescribed == true, "\(entry.exercise)")
+        }
+        let id = session.id
+        let shown = try sandbox.limber("show", id)
+        #expect(shown.stdout.contains("Bird dog (right)  as prescribed (filled in from the routine)"), "\(shown)")
+        #expect(!shown.stdout.contains("Bird dog (left)  as prescribed"), "\(shown)")
+        let listed = try sandbox.limber("list")
+        #expect(listed.stdout.contains("(5 as prescribed)"), "exercises with an entry as prescribed: \(listed)")
+        let markdown = try sandbox.limber("export", "--format", "markdown")
+        #expect(markdown.stdout.contains("*(as prescribed: filled in from the routine, not entered)*"), "\(markdown)")
+        let csv = try sandbox.limber("export", "--format", "csv").stdout.components(separatedBy: "\r\n")
+        #expect(csv.first?.hasSuffix(",stopped_for_pain,prescribed") == true)
+        let rows = csv.dropFirst().filter { !$0.isEmpty }
+        #expect(rows.filter { $0.hasSuffix(",true") }.count == rows.count - 3, "the 3 typed sets are not prescribed")
+        // Amending a prescribed entry makes it the person's.
+        #expect(try sandbox.limber("amend", id, "--set", "bird-dog:right=8,8").exitCode == 0)
+        let amended = try sandbox.limber("show", id, "--json").decode(SessionJSON.self)
+        #expect(amended.entries(of: "bird-dog").allSatisfy { $0.prescribed != true })
+    }
+
+    @Test("a per-side exercise needs its side; an exercise without sides takes none")
+    func sides() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        try sandbox.initJournal()
+        let missing = try sandbox.limber("log", "--set", "bird dog=12")
+        #expect(missing.exitCode == 2, "\(missing)")
+        #expect(missing.stderr.contains("bird-dog:left, bird-dog:right or bird-dog:both"), "\(missing)")
+        let needless = try sandbox.limber("log", "--set", "rockback:left=12")
+        #expect(needless.exitCode == 2, "\(needless)")
+        #expect(needless.stderr.contains("has no sides"), "\(needless)")
+        for (typed, side) in [("l", "left"), ("R", "right"), ("both", "both")] {
+            let logged = try sandbox.limber("log", "--json", "--set", "bird-dog:\(typed)=12")
+            #expect(try logged.decode(SessionJSON.self).entries.first?.side == side, "\(logged)")
+        }
+        let id = try sandbox.logSession(
+            "--set", "single-leg-romanian-deadlift:left=10x8kg", "--set",
+            "single-leg-romanian-deadlift:right=10x8kg")
+        let amend = try sandbox.limber("amend", id, "--set", "single-leg-romanian-deadlift=8x8kg")
+        #expect(amend.exitCode == 2, "\(amend)")
+        #expect(
+            amend.stderr.contains(
+                "this session has single-leg-romanian-deadlift:left and single-leg-romanian-deadlift:right"),
+            "\(amend)")
+        let entries = try sandbox.limber("show", id, "--json").decode(SessionJSON.self).entries
+        #expect(entries.map(\.side) == ["left", "right"], "no third, side-less entry")
+        #expect(try sandbox.limber("amend", id, "--set", "single leg rdl:r=8x8kg").exitCode == 0)
+        // A side-less entry of a per-side exercise (the nerve glide as prescribed) can be
+        // named as it is.
+        let routine = try sandbox.logSession("--routine", "sciatica")
+        let glide = try sandbox.limber("amend", routine, "--set", "sciatic-nerve-glide=10,10")
+        #expect(glide.exitCode == 0, "\(glide)")
+    }
 }

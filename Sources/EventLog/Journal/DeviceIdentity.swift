@@ -64,7 +64,10 @@ public struct DeviceIdentity: Sendable, Hashable, Codable {
                 previous = identity.device
             }
         }
-        let identity = DeviceIdentity(device: newID(), name: hostName(), fingerprint: expected)
+        // A new device is named after the host, or `LIMBER_DEVICE_NAME` ("laptop").
+        let given = environment["LIMBER_DEVICE_NAME"].map { $0.trimmingSpaces } ?? ""
+        let name = given.isEmpty ? hostName() : String(given.prefix(64))
+        let identity = DeviceIdentity(device: newID(), name: name, fingerprint: expected)
         return (identity, previous.map { .copied(previousDevice: $0) } ?? .created)
     }
 

@@ -109,8 +109,8 @@ struct Import: ParsableCommand {
             if report.extendedSessions > 0 {
                 parts.append("\(report.extendedSessions) \(report.dryRun ? "would gain" : "gained") entries or sets this file adds")
             }
-            let untouched = report.presentSessions - report.correctedSessions - report.extendedSessions
-            if untouched > 0, parts.isEmpty {
+            let untouched = report.unchangedSessions
+            if untouched > 0, parts.isEmpty, report.leftChanged.isEmpty, report.leftDeleted.isEmpty {
                 parts.append("left as they are (this file has nothing new for them)")
             } else if untouched > 0 {
                 parts.append("\(untouched) unchanged")

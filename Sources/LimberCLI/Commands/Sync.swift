@@ -55,6 +55,10 @@ struct Sync: ParsableCommand {
         let refused = (report.received.devices + report.sent.devices).compactMap { device in
             device.refused.map { "device \(device.device): \($0)" }
         }
+        if report.received.joined {
+            Terminal.write(
+                "\(dryRun ? "would join" : "joined") the journal in \(dir) with this one: syncs between the two are accepted from now on")
+        }
         Merge.reportReview(report.received, dryRun: dryRun)
         for line in refused { Terminal.writeError("limber: refused: \(line)") }
         if !refused.isEmpty { throw ExitCode(3) }

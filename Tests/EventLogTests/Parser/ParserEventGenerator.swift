@@ -52,7 +52,7 @@ struct ParserEventGenerator {
                 ? random.pick(["bird-dog", "rockback", "single-leg-romanian-deadlift", "plank"])
                 : text(),
             side: (maybe() ? random.pick(Side.allCases) : nil), notes: (maybe() ? text() : nil),
-            sets: (0..<random.int(0...4)).map { _ in set() })
+            sets: (0..<random.int(0...4)).map { _ in set() }, prescribed: random.chance(0.3))
     }
 
     mutating func set() -> ExerciseSet {
@@ -80,7 +80,7 @@ struct ParserEventGenerator {
                 changes.append(.entry(key, random.chance(0.7) ? entry : nil))
             }
         }
-        return SessionPatch(changes)
+        return SessionPatch(changes, byImport: random.chance(0.2))
     }
 
     mutating func exercise() -> Exercise {

@@ -1,0 +1,124 @@
+import Testing
+
+@testable import JournalModel
+
+@Suite("routine expansion, sides and conditions")
+struct RoutineExpansionTests {
+    let catalog = Catalog()
+    var sciatica: Routine { BuiltInCatalog.routines[0] }
+
+    func expand(
+        given: [Entry] = [], skipping: Set<ExerciseReference> = [], profile: Profile = Profile()
+    ) -> RoutineExpansion {
+        RoutineExpansion(sciatica, given: given, skipping: skipping, catalog: catalog, profile: profile)
+    }
+
+    @Test("a side given fills in only the other side as prescribed, in routine order")
+    func perSide() {
+        let left = Entry(exercise: "bird-dog", side: .left, sets: [ExerciseSet(reps: 8)])
+        let entries = expand(given: [left]).entries
+        let birdDog = entries.filter { $0.exercise == "bird-dog" }
+        #expect(birdDog.map(\.side) == [.left, .right])
+        #expect(birdDog.map(\.prescribed) == [false, true])
+        #expect(entries.map(\.exercise).firstIndex(of: "bird-dog") == 3, "after the RDL's two sides and rockbacks")
+    }
+
+    @Test("given without a side or for both sides, the exercise is given whole")
+    func wholeExercise() {
+        for side in [Side?.none, .both] {
+            let given = Entry(exercise: "diagonal-chop", side: side, sets: [ExerciseSet(reps: 5)])
+            let chops = expand(given: [given]).entries.filter { $0.exercise == "diagonal-chop" }
+            #expect(chops == [given])
+        }
+    }
+
+    @Test("skipping an exercise or one side of it")
+    func skipping() {
+        let entries = expand(skipping: ["rockback", "bird-dog:right"]).entries
+        #expect(!entries.contains { $0.exercise == "rockback" })
+        #expect(entries.filter { $0.exercise == "bird-dog" }.map(\.side) == [.left])
+    }
+
+    @Test("a contraindicated exercise is left out and named, unless given")
+    func contraindicated() {
+        let profile = Profile(conditions: [.herniatedDisc])
+        let expansion = expand(profile: profile)
+        #expect(!expansion.entries.contains { $0.exercise == "double-knee-to-chest" })
+        #expect(expansion.contraindicated.map(\.exercise.id) == ["double-knee-to-chest"])
+        let given = Entry(exercise: "double-knee-to-chest", sets: [ExerciseSet(durationSeconds: 30)])
+        let explicit = expand(given: [given], profile: profile)
+        #expect(explicit.entries.contains(given))
+        #expect(explicit.contraindicated.isEmpty)
+    }
+
+    @Test("exercises the routine does not have come last")
+    func extras() {
+        let plank = Entry(exercise: "plank", sets: [ExerciseSet(durationSeconds: 30)])
+        #expect(expand(given: [plank]).entries.last == plank)
+    }
+
+    @Test("EXERCISE[:SIDE] is parsed in one place: l, r, b and every letter case")
+    func references() throws {
+        #expect(try ExerciseReference.parse("bird dog:L", field: "--skip") == ExerciseReference(exercise: "bird dog", side: .left))
+        #expect(try ExerciseReference.parse(" rockback ", field: "--skip").side == nil)
+        #expect(throws: ModelError.self) { try ExerciseReference.parse("bird-dog:up", field: "--skip") }
+        #expect(throws: ModelError.self) { try ExerciseReference.parse(":left", field: "--skip") }
+    }
+
+    @Test("a per-side exercise needs a side unless the session has a side-less entry of it")
+    func resolveSides() throws {
+        let missing = try #require(throws: ModelError.self) {
+            try catalog.resolve("bird dogs", field: "--set")
+        }
+        #expect(missing.kind == .missingSide)
+        let sides = { (_: String) -> [Side?] in [.left, .right] }
+        let named = try #require(throws: ModelError.self) {
+            try catalog.resolve("bird-dog", field: "--set", sessionSides: sides)
+        }
+        #expect(named.hint?.contains("bird-dog:left and bird-dog:right") == true)
+        let sideless = { (_: String) -> [Side?] in [nil] }
+        #expect(try catalog.resolve("bird-dog", field: "--set", sessionSides: sideless).side == nil)
+        #expect(throws: ModelError.self) { try catalog.resolve("rockback:b", field: "--set") }
+        #expect(try catalog.resolve("rockbacks", field: "--set").exercise.id == "rockback")
+    }
+
+    @Test("a condition must be one an exercise cautions; near misses are suggested")
+    func conditions() throws {
+        #expect(try catalog.condition(matching: "Herniated Disc", field: "--add") == .herniatedDisc)
+        #expect(try catalog.condition(matching: "herniated discs", field: "--add") == .herniatedDisc)
+        let typo = try #require(throws: ModelError.self) {
+            try catalog.condition(matching: "heriated-disc", field: "--add")
+        }
+        #expect(typo.kind == .unknown)
+        #expect(typo.hint?.hasPrefix("did you mean herniated-disc?") == true)
+        let custom = Catalog(custom: [
+            Exercise(
+                id: "cobra", name: "Cobra",
+                cautions: [Caution(condition: try Condition(parsing: "stenosis"), severity: .caution, text: "t")])
+        ])
+        #expect(custom.knownConditions.map(\.condition.rawValue) == ["herniated-disc", "stenosis"])
+        #expect(try custom.condition(matching: "stenosis", field: "--add").rawValue == "stenosis")
+    }
+
+    @Test("sets read alike everywhere: compact as --set takes them, readable for the page")
+    func setText() {
+        #expect(SetText.compact(ExerciseSet(reps: 12, weight: Weight(value: 5, unit: .kg))) == "12x5kg")
+        #expect(SetText.compact(ExerciseSet(reps: 10, stoppedForPain: true)) == "10!")
+        #expect(SetText.compact(ExerciseSet(durationSeconds: 90)) == "1m30s")
+        #expect(SetText.compact(ExerciseSet(kind: .warmup, reps: 5, rpe: 6)) == "warmup:5@6")
+        #expect(SetText.compact([ExerciseSet(reps: 12), ExerciseSet(reps: 10)]) == "12,10")
+        #expect(SetText.readable(ExerciseSet(reps: 12, weight: Weight(value: 12.5, unit: .lb))) == "12 × 12.5 lb")
+        #expect(SetText.readable(ExerciseSet(durationSeconds: 45, stoppedForPain: true)) == "45 s hold (stopped: pain)")
+        #expect(SetText.readable(ExerciseSet()) == "done (amount not recorded)")
+        // What the compact form can say, --set reads back.
+        for set in [ExerciseSet(reps: 12, weight: Weight(value: 5, unit: .kg)), ExerciseSet(durationSeconds: 45), ExerciseSet(reps: 3, stoppedForPain: true)] {
+            #expect((try? SetSpec.parse("x=" + SetText.compact(set)).sets) == [set])
+        }
+    }
+
+    @Test("did-you-mean counts a swap of two letters as one edit")
+    func suggestions() {
+        #expect(Suggestion.closest(to: "lsit", among: ["init", "list", "log"]).first == "list")
+        #expect(Suggestion.editDistance("lsit", "list") == 1)
+    }
+}
