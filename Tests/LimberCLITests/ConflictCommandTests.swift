@@ -69,9 +69,7 @@ struct ConflictCommandTests {
         #expect(try sandbox.limber("merge", other).exitCode == 0)
         let sides = try #require(try sandbox.limber("conflicts", "--json").jsonArray().first?["sides"] as? [[String: Any]])
         let second = try #require(sides.last?["value"] as? String)
-        let command = [LimberBinary.path, "conflicts", "review", "--journal", sandbox.journal]
-            .map { "'" + $0 + "'" }.joined(separator: " ")
-        let result = try sandbox.run("/usr/bin/script", ["-qec", command, "/dev/null"], stdin: "2\n")
+        let result = try sandbox.onTerminal(["conflicts", "review"], stdin: "2\n")
         #expect(result.stdout.contains("resolved 1 of 1"), "\(result)")
         #expect(try sandbox.limber("conflicts").exitCode == 0)
         #expect(try sandbox.limber("show", id, "--json").jsonObject()["painAfter"] as? Int == Int(second))
@@ -169,11 +167,8 @@ struct ConflictReviewTests {
         #expect(try sandbox.limber("amend", id, "--note", "y").exitCode == 0)
         #expect(try sandbox.limber("merge", other).exitCode == 0)
         let name = "laptop"
-        let command = [LimberBinary.path, "conflicts", "review", "--journal", sandbox.journal]
-            .map { "'" + $0 + "'" }.joined(separator: " ")
         // notes comes first (by field): skip it; painAfter: a wrong answer, then mine by name.
-        let result = try sandbox.run(
-            InteractiveLogTests.script, ["-qec", command, "/dev/null"], stdin: "s\n9\n\(name)\n")
+        let result = try sandbox.onTerminal(["conflicts", "review"], stdin: "s\n9\n\(name)\n")
         #expect(result.exitCode == 0, "\(result)")
         #expect(result.stdout.contains("  1. \(name) ("), "device names, numbered: \(result)")
         #expect(result.stdout.contains("there is no side 9"), "\(result)")

@@ -35,10 +35,7 @@ struct ImportCorrectionTests {
         let sandbox = try Sandbox()
         defer { sandbox.remove() }
         try sandbox.initJournal()
-        let command = [LimberBinary.path, "import", Self.strong, "--journal", sandbox.journal]
-            .map { "'" + $0 + "'" }.joined(separator: " ")
-        let result = try sandbox.run(
-            InteractiveLogTests.script, ["-qec", command, "/dev/null"], stdin: "stone\nlb\n")
+        let result = try sandbox.onTerminal(["import", Self.strong], stdin: "stone\nlb\n")
         #expect(result.exitCode == 0, "\(result)")
         #expect(result.stdout.contains("line 2: Bent Over Row (Barbell): weight 10, 13 reps"), "\(result)")
         #expect(result.stdout.contains("answer kg or lb"), "a wrong answer is asked again: \(result)")

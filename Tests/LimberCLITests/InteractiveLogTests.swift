@@ -3,20 +3,9 @@ import Testing
 
 @Suite("log --interactive")
 struct InteractiveLogTests {
-    /// util-linux `script` (Debian package bsdutils) gives the command a pseudo-terminal.
-    static let script = "/usr/bin/script"
-
     /// Runs `limber log --interactive` on a pty, typing `answers` (one per prompt).
     private func guided(_ sandbox: Sandbox, _ answers: [String]) throws -> CLIResult {
-        try #require(
-            FileManager.default.isExecutableFile(atPath: Self.script),
-            "\(Self.script) is missing: apt-get install bsdutils")
-        let command = [LimberBinary.path, "log", "--interactive", "--journal", sandbox.journal]
-            .map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
-            .joined(separator: " ")
-        return try sandbox.run(
-            Self.script, ["-qec", command, "/dev/null"],
-            stdin: answers.map { $0 + "\n" }.joined())
+        try sandbox.onTerminal(["log", "--interactive"], stdin: answers.map { $0 + "\n" }.joined())
     }
 
     /// The prompts of the sciatica routine, in order: routine, then one per exercise and side

@@ -59,6 +59,7 @@ final class AtomicFileSink: ByteSink {
     }
 }
 
+/// Writes a new file that must not exist yet (a restored segment), synced on `finish`.
 final class FileSink: ByteSink {
     private let descriptor: Int32
     private let path: String
@@ -100,15 +101,8 @@ final class FileSink: ByteSink {
     }
 
     private func writeAll(_ bytes: UnsafeRawBufferPointer) throws(BackupError) {
-        var done = 0
-        while done < bytes.count {
-            let result = Glibc.write(descriptor, bytes.baseAddress! + done, bytes.count - done)
-            if result < 0 {
-                if errno == EINTR { continue }
-                throw BackupError(.io("cannot write", path, errno))
-            }
-            done += result
-        }
+        let code = FileSystem.writeAll(descriptor, bytes)
+        guard code == 0 else { throw BackupError(.io("cannot write", path, code)) }
         written += Int64(bytes.count)
     }
 }

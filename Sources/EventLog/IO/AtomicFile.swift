@@ -89,15 +89,8 @@ package final class AtomicFile {
     }
 
     private func writeAll(_ bytes: UnsafeRawBufferPointer) throws(JournalError) {
-        var offset = 0
-        while offset < bytes.count {
-            let result = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-            if result < 0 {
-                if errno == EINTR { continue }
-                throw .io("cannot write", temporary)
-            }
-            offset += result
-        }
+        let code = FileSystem.writeAll(descriptor, bytes)
+        guard code == 0 else { throw .io("cannot write", temporary, code) }
         written += Int64(bytes.count)
     }
 }

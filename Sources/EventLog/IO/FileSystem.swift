@@ -66,6 +66,22 @@ package enum FileSystem {
         try file.commit()
     }
 
+    /// Writes all of `bytes` to an open descriptor (retrying short writes and `EINTR`).
+    ///
+    /// - Returns: 0, or the `errno` of the failed `write(2)`.
+    package static func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> Int32 {
+        var offset = 0
+        while offset < bytes.count, let base = bytes.baseAddress {
+            let result = Glibc.write(descriptor, base + offset, bytes.count - offset)
+            if result < 0 {
+                if errno == EINTR { continue }
+                return errno
+            }
+            offset += result
+        }
+        return 0
+    }
+
     /// The file from byte `offset` to its end (empty when it is shorter), or `nil` when it
     /// does not exist.
     package static func readFile(_ path: String, from offset: Int) throws(JournalError) -> [UInt8]?

@@ -116,6 +116,19 @@ struct Sandbox: Sendable {
         try limber(arguments, journal: journal)
     }
 
+    /// Runs `limber ARGS --journal <journal>` on a pseudo-terminal (util-linux `script`, Debian
+    /// package bsdutils), typing `stdin`; what the terminal showed comes back as stdout.
+    func onTerminal(_ arguments: [String], journal: String? = nil, stdin: String) throws -> CLIResult {
+        let script = "/usr/bin/script"
+        try #require(
+            FileManager.default.isExecutableFile(atPath: script),
+            "\(script) is missing: apt-get install bsdutils")
+        let command = ([LimberBinary.path] + arguments + ["--journal", journal ?? self.journal])
+            .map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+            .joined(separator: " ")
+        return try run(script, ["-qec", command, "/dev/null"], stdin: stdin)
+    }
+
     /// Runs `init` and requires it to succeed.
     func initJournal() throws {
         let result = try limber("init")
