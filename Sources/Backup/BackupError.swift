@@ -49,7 +49,8 @@ public struct BackupError: UserFacingError, Sendable, Equatable {
         case .io: "check the path, the free space and the permissions"
         case .notAnArchive: "give a file made by `limber archive create`"
         case .truncated: "the copy is incomplete; use another copy of the archive"
-        case .malformed, .mismatch, .damagedCiphertext: "nothing was restored; use another copy of the archive"
+        case .malformed, .mismatch, .damagedCiphertext:
+            "this copy cannot be trusted; nothing was written; use another copy of the archive"
         case .unsafeEntry: "this archive was not made by limber; nothing was written"
         case .wrongPassphrase: "try again; a lost passphrase cannot be recovered"
         case .newerFormat: "update limber"

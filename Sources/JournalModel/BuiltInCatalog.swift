@@ -39,7 +39,7 @@ public enum BuiltInCatalog {
                 Caution(
                     condition: .herniatedDisc, severity: .contraindicated,
                     text:
-                        "contraindicated with a herniated disc: flexing both knees to the chest loads the disc; skip it or ask your clinician"
+                        "flexing both knees to the chest loads the disc; skip it or ask your clinician"
                 )
             ],
             builtIn: true),

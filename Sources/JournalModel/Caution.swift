@@ -1,5 +1,5 @@
 /// A warning attached to an exercise for people with a condition.
-public struct Caution: Sendable, Hashable, Codable {
+public struct Caution: Sendable, Hashable, Codable, CustomStringConvertible {
     /// How strongly to warn.
     public enum Severity: String, Sendable, Hashable, Codable, CaseIterable {
         /// Do not do this exercise with the condition.
@@ -12,8 +12,16 @@ public struct Caution: Sendable, Hashable, Codable {
     public var condition: Condition
     /// How strongly to warn.
     public var severity: Severity
-    /// One sentence a person can act on.
+    /// One sentence a person can act on (why, what to do); may be empty.
     public var text: String
+
+    /// `contraindicated with herniated-disc: flexing both knees…`, or `take care with …`.
+    public var description: String {
+        let head =
+            (severity == .contraindicated ? "contraindicated" : "take care") + " with "
+            + condition.rawValue
+        return text.isEmpty ? head : head + ": " + text
+    }
 
     /// Creates a caution.
     public init(condition: Condition, severity: Severity, text: String) {

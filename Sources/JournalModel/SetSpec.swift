@@ -90,6 +90,12 @@ public struct SetSpec: Sendable, Hashable {
                 ItemFailure(kind: .invalidSyntax, text: "is empty", hint: ItemFailure.examples))
         }
         if text.utf8.allSatisfy(\.isASCIIDigit) {
+            if !stopped, text.utf8.allSatisfy({ $0 == UInt8(ascii: "0") }) {
+                return .failure(
+                    ItemFailure(
+                        kind: .outOfRange, text: "is a set of 0 reps",
+                        hint: "leave out a set not done; 0! records an attempt stopped by pain"))
+            }
             return reps(text).map { ExerciseSet(reps: $0, stoppedForPain: stopped) }
         }
         if let cross = text.firstIndex(where: { $0 == "x" || $0 == "X" || $0 == "×" }) {

@@ -14,6 +14,17 @@ public enum Suggestion {
         return scored.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.prefix(3).map(\.1)
     }
 
+    /// The names of ``closest(to:among:)`` that are as close as the closest one: for a short
+    /// list where one clear guess beats three (`lsit` → `list`, not also `init`).
+    public static func best(to text: String, among names: [String]) -> [String] {
+        let near = closest(to: text, among: names)
+        let distances = near.map { name in
+            name.contains(text) || text.contains(name) ? 0 : editDistance(text, name)
+        }
+        guard let least = distances.min() else { return [] }
+        return zip(near, distances).filter { $0.1 == least }.map(\.0)
+    }
+
     /// Edit distance over Unicode scalars counting a swap of two neighbours as one edit
     /// (optimal string alignment): `lsit` is one edit from `list`.
     static func editDistance(_ a: String, _ b: String) -> Int {

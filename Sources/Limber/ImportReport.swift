@@ -23,7 +23,7 @@ public struct ImportReport: Sendable, Encodable {
     /// Sessions the file would correct that the person changed in limber since: left as they
     /// are (ids).
     public var leftChanged: [String] = []
-    /// Sessions the file would correct or extend that are deleted: left deleted (ids).
+    /// Sessions of the file that the person deleted: left deleted (ids).
     public var leftDeleted: [String] = []
     /// Sets in the new sessions and added to present ones.
     public var newSets = 0

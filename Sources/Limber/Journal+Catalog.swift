@@ -75,10 +75,15 @@ extension Journal {
                 if condition.rawValue != Slug.make(text) {
                     notices.append(Notice(.info, "took \"\(text)\" as \(condition.rawValue)"))
                 }
+                guard !profile.contains(condition) else {
+                    notices.append(Notice(.info, "\(condition.rawValue) is already in the profile"))
+                    continue
+                }
                 profile.insert(condition)
                 let known = catalog.knownConditions.first { $0.condition == condition }
                 for item in known?.cautions ?? [] {
-                    notices.append(Notice(.caution, "\(item.exercise.id): \(item.caution.text)"))
+                    notices.append(
+                        Notice(.caution, "now flagged: \(item.exercise.id): \(item.caution)"))
                 }
             }
             for text in removing {

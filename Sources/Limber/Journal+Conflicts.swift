@@ -35,8 +35,8 @@ extension Journal {
         guard let first = matches.first, !prefix.isEmpty else {
             throw LimberError(
                 .invalid(
-                    "no conflict id starts with \"\(prefix)\"",
-                    hint: "`limber conflicts` lists them"))
+                    "no open conflict id starts with \"\(prefix)\"",
+                    hint: "`limber conflicts` lists the open ones; a resolved conflict is gone"))
         }
         guard matches.count == 1 else {
             throw LimberError(
@@ -102,7 +102,7 @@ extension Journal {
             let field = SessionField(key: conflict.field)
             let kept =
                 conflict.field == "deleted"
-                ? (chosen.deletes ? "deleted" : "kept (not deleted)")
+                ? (chosen.deletes ? "the deletion" : "the session (not deleted)")
                 : FieldText.value(chosen.change)
             return outcome(
                 ConflictOutcome(

@@ -59,7 +59,9 @@ extension Journal {
                 let exercises = Set(session.entries.map(\.exercise)).sorted().joined(separator: ",")
                 groups[exercises, default: []].append((session, device))
             }
-            var pairs: [DuplicatePair] = []
+            // Candidates closest in time first; each session pairs at most once, so four
+            // sessions of two devices give two pairs, not four.
+            var nearby: [(gap: Int64, pair: DuplicatePair)] = []
             for group in groups.values where group.count >= 2 {
                 let sorted = group.sorted { $0.0.id < $1.0.id }
                 for i in sorted.indices {
@@ -67,6 +69,8 @@ extension Journal {
                     where j > i && sorted[i].1 != sorted[j].1
                         && abs(sorted[i].0.start.epochSeconds - sorted[j].0.start.epochSeconds)
                             <= Self.duplicateWindowSeconds
+                        && !knew(sorted[i].0.id, whenLogging: sorted[j].0.id)
+                        && !knew(sorted[j].0.id, whenLogging: sorted[i].0.id)
                     {
                         let ids = [sorted[i].0.id, sorted[j].0.id]
                         let id = String(
@@ -77,15 +81,34 @@ extension Journal {
                             state.records[$0]?.settled.contains(id) == true
                         }
                         guard !settled else { continue }
-                        pairs.append(
-                            DuplicatePair(
-                                id: id, sessions: [sorted[i].0, sorted[j].0],
-                                devices: [sorted[i].1, sorted[j].1]))
+                        nearby.append(
+                            (
+                                abs(sorted[i].0.start.epochSeconds - sorted[j].0.start.epochSeconds),
+                                DuplicatePair(
+                                    id: id, sessions: [sorted[i].0, sorted[j].0],
+                                    devices: [sorted[i].1, sorted[j].1])
+                            ))
                     }
                 }
             }
+            var paired: Set<String> = []
+            var pairs: [DuplicatePair] = []
+            for candidate in nearby.sorted(by: { ($0.gap, $0.pair.id) < ($1.gap, $1.pair.id) })
+            where !candidate.pair.sessions.contains(where: { paired.contains($0.id) }) {
+                pairs.append(candidate.pair)
+                for session in candidate.pair.sessions { paired.insert(session.id) }
+            }
             return pairs.sorted { $0.id < $1.id }
         }
+    }
+
+    /// `true` when the device that logged `later` had written about `earlier` before it did:
+    /// it knew that session, so its own is a second session, not the same one twice.
+    private func knew(_ earlier: String, whenLogging later: String) -> Bool {
+        guard let logged = state.records[later]?.loggedStamp, let other = state.records[earlier]
+        else { return false }
+        if let created = other.loggedStamp, created.device == logged.device { return true }
+        return other.writes.contains { $0.stamp.device == logged.device && $0.stamp.seq < logged.seq }
     }
 
     /// Settles a possible duplicate: `both` keeps both (remembered, synced); a side (`mine`,

@@ -2,6 +2,28 @@ import EventLog
 import Reconcile
 
 extension Journal {
+    /// Refuses to replace a file at `path` that is not an earlier export of `format` (a typo
+    /// in `--output` must not overwrite a person's own file), unless `force`; a folder always.
+    ///
+    /// - Throws: ``LimberError`` `.invalid` naming the file.
+    public static func checkExportTarget(_ path: String, format: ExportFormat, force: Bool) throws {
+        switch FileSystem.kind(of: path) {
+        case .missing: return
+        case .directory:
+            throw LimberError(
+                .invalid("\(path) is a folder", hint: "give a file name, such as \(path)/journal.\(format.rawValue)"))
+        case .file, .other:
+            guard !force else { return }
+            if let head = FileSystem.readPrefix(path, count: 1 << 16), format.isOwnExport(head: head) {
+                return
+            }
+            throw LimberError(
+                .invalid(
+                    "\(path) exists and is not a limber \(format.rawValue) export; it was left as it is",
+                    hint: "choose another file name, or add --force to replace it"))
+        }
+    }
+
     /// Writes an export (DESIGN §8) of the sessions `filter` admits, to `output`, and commits
     /// it (a file appears only complete). Deleted sessions are left out; a conflicted session
     /// is written as the journal shows it until the conflict is resolved.

@@ -18,17 +18,27 @@ extension Journal {
         return items(SessionHistory(session: id, events: try sessionEvents(id)))
     }
 
-    /// Reverts the session's latest change (in merge order) as a new event, so the reversion
-    /// syncs and is itself undoable. The latest change of a session only logged is its
-    /// logging: undoing it deletes the session (`restore` or `undo` bring it back).
+    /// Reverts the session's latest change that is not undone yet, as a new event, so that the
+    /// reversion syncs. Run again, it steps further back (an undo is not itself undone by
+    /// `undo`; `amend --revert` of it does that). The first change of a session is its logging:
+    /// undoing that deletes the session (`restore` brings it back).
     ///
-    /// - Throws: ``LimberError`` when there is nothing to revert.
+    /// - Throws: ``LimberError`` when there is nothing left to undo.
     public func undo(_ prefix: String) throws -> WriteOutcome<Reversion> {
         try write { writer in
             let id = try resolveSessionID(prefix)
             let history = SessionHistory(session: id, events: try sessionEvents(id))
-            guard let last = history.steps.indices.last else {
-                throw LimberError(.sessionNotFound(prefix))
+            let undone = Self.undone(history)
+            guard
+                let last = history.steps.indices.last(where: {
+                    !undone.contains(history.steps[$0].event.id)
+                        && Self.reverted(history.steps[$0].event) == nil
+                })
+            else {
+                throw LimberError(
+                    .invalid(
+                        "nothing left to undo in session \(id.prefix(8)): every change is undone",
+                        hint: "`limber show \(id.prefix(8)) --history` lists them; `limber amend \(id.prefix(8)) --revert EVENT` redoes one"))
             }
             return try revert(history, step: last, writer: writer)
         }
@@ -36,17 +46,19 @@ extension Journal {
 
     /// Reverts one chosen event of the session (`amend ID --revert EVENT`): its fields go back
     /// to the values they had before it. Refused when a later event changed one of them again
-    /// (revert that one first), so nothing newer is overwritten silently.
+    /// (revert that one first), so nothing newer is overwritten silently. Reverting an undo
+    /// redoes what it undid.
     ///
-    /// - Parameter event: The event id or a unique prefix of it among the session's events
-    ///   (`show --history` prints them).
+    /// - Parameter event: The event's short id (`show --history` prints it), its full id, or
+    ///   a unique prefix of it among the session's events.
     public func revert(_ prefix: String, event: String) throws -> WriteOutcome<Reversion> {
         try write { writer in
             let id = try resolveSessionID(prefix)
             let history = SessionHistory(session: id, events: try sessionEvents(id))
             let needle = event.lowercased()
             let matches = history.steps.indices.filter {
-                !needle.isEmpty && history.steps[$0].event.id.hasPrefix(needle)
+                let candidate = history.steps[$0].event.id
+                return !needle.isEmpty && (candidate.hasPrefix(needle) || candidate.hasSuffix(needle))
             }
             guard let index = matches.first, matches.count == 1 else {
                 throw LimberError(
@@ -60,6 +72,30 @@ extension Journal {
         }
     }
 
+    /// The `conflict` value of a `conflict.resolved` that reverts an event: older readers apply
+    /// its changes like any resolution, so every version folds an undo alike.
+    static let revertPrefix = "revert:"
+
+    /// The event a reversion reverts, or `nil` for any other event.
+    static func reverted(_ event: Event) -> String? {
+        guard case .conflictResolved(let resolution) = event.body,
+            resolution.conflict.hasPrefix(revertPrefix)
+        else { return nil }
+        return String(resolution.conflict.dropFirst(revertPrefix.count))
+    }
+
+    /// The events of the history that stand undone: reverted by a reversion that is not
+    /// itself undone.
+    static func undone(_ history: SessionHistory) -> Set<String> {
+        var undone: Set<String> = []
+        // Latest first: a reversion's own state is known before the event it reverts.
+        for step in history.steps.reversed() {
+            guard !undone.contains(step.event.id), let target = reverted(step.event) else { continue }
+            undone.insert(target)
+        }
+        return undone
+    }
+
     private func revert(_ history: SessionHistory, step index: Int, writer: LogWriter) throws
         -> WriteOutcome<Reversion>
     {
@@ -69,11 +105,13 @@ extension Journal {
         guard let current = state.session(id: id) else { throw LimberError(.sessionNotFound(id)) }
         let deleted = state.isDeleted(id)
         let item = items(history)[index]
-        let what = "\(item.type) \(item.shortID)"
+        let what = "event \(item.shortID) (\(item.label))"
         var changes: [SessionChange] = []
         var changedLater: [String] = []
+        var wantDeleted: Bool?
         if case .sessionLogged = step.event.body {
             // Reverting the logging: the session goes (as a deletion, which is undoable).
+            wantDeleted = true
         } else if let after = step.after {
             for field in step.fields {
                 let before = step.before?.value(of: field)
@@ -86,14 +124,11 @@ extension Journal {
                 }
             }
         }
-        var wantDeleted: Bool?
-        if case .sessionLogged = step.event.body {
-            wantDeleted = true
-        } else if step.deletedBefore != step.deletedAfter {
+        if wantDeleted == nil, step.deletedBefore != step.deletedAfter {
             if deleted == step.deletedAfter {
                 wantDeleted = step.deletedBefore
             } else {
-                changedLater.append("deleted")
+                changedLater.append(step.deletedAfter ? "the deletion" : "the restoration")
             }
         }
         guard changedLater.isEmpty else {
@@ -114,26 +149,13 @@ extension Journal {
         if !changes.isEmpty, deleted, wantDeleted != false {
             throw LimberError(.sessionDeleted(id))
         }
-        var events: [NewEvent] = []
-        var parents = state.heads(of: id)
-        if let wantDeleted, !wantDeleted {
-            // Restore first, so the fields change on a visible session.
-            let restore = EventID.makeV7()
-            events.append(NewEvent(id: restore, entity: id, parents: parents, body: .sessionRestored))
-            parents = [restore]
-        }
-        if !changes.isEmpty {
-            let amendment = EventID.makeV7()
-            events.append(
-                NewEvent(
-                    id: amendment, entity: id, parents: parents,
-                    body: .sessionAmended(SessionPatch(changes))))
-            parents = [amendment]
-        }
-        if wantDeleted == true {
-            events.append(NewEvent(entity: id, parents: parents, body: .sessionDeleted))
-        }
-        let stored = try commit(events, with: writer)
+        // One event: the values before, and the deletion state before, in one write.
+        let reversion = ConflictResolution(
+            conflict: Self.revertPrefix + step.event.id, patch: SessionPatch(changes),
+            deleted: wantDeleted)
+        let stored = try commit(
+            [NewEvent(entity: id, parents: state.heads(of: id), body: .conflictResolved(reversion))],
+            with: writer)
         let after = SessionHistory(session: id, events: try sessionEvents(id))
         let own = Set(stored.map(\.id))
         let done = items(after).filter { own.contains($0.id) }.flatMap(\.changes)
@@ -143,11 +165,20 @@ extension Journal {
 
     /// The history items of `history`, with short ids and device names.
     private func items(_ history: SessionHistory) -> [HistoryItem] {
-        let short = HistoryItem.shortIDs(history.steps.map(\.event.id))
-        return zip(history.steps, short).map { step, shortID in
-            HistoryItem(
-                step, shortID: shortID, deviceName: deviceName(step.event.device),
-                catalog: state.catalog)
+        let undone = Self.undone(history)
+        let labels = Dictionary(
+            history.steps.map { ($0.event.id, HistoryItem.label(of: $0.event)) },
+            uniquingKeysWith: { first, _ in first })
+        return history.steps.map { step in
+            var item = HistoryItem(
+                step, deviceName: deviceName(step.event.device), catalog: state.catalog)
+            item.undone = undone.contains(step.event.id)
+            if let target = Self.reverted(step.event) {
+                item.reverts = target
+                item.label = "undo of " + (labels[target] ?? "an event") + " "
+                    + HistoryItem.shortID(target)
+            }
+            return item
         }
     }
 

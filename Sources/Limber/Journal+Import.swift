@@ -155,6 +155,7 @@ extension Journal {
         guard let record = state.records[imported.id], let current = record.session else {
             return .none
         }
+        if state.isDeleted(imported.id) { return .leftDeleted }
         var additions: [SessionChange] = []
         var corrections: [SessionChange] = []
         var added = 0
@@ -187,7 +188,6 @@ extension Journal {
             }
         }
         if additions.isEmpty && corrections.isEmpty { return .none }
-        if state.isDeleted(imported.id) { return .leftDeleted }
         if record.changedByPerson {
             if additions.isEmpty { return .leftChanged }
             return .write(

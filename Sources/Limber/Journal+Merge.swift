@@ -77,7 +77,7 @@ extension Journal {
             throw LimberError(
                 .differentJournals(
                     ours: mine.description, theirs: try JournalSummary(JournalLayout(root: path)).description,
-                    path: name, empty: mine.sessions == 0))
+                    path: name, here: self.path, empty: mine.sessions == 0))
         }
         return try write { writer in
             if joining, !dryRun {

@@ -39,6 +39,7 @@ extension Journal {
         }
         let given = try request.sets.map { spec in
             let (exercise, side) = try catalog.resolve(spec.reference, field: "--set")
+            try exercise.checkTyped(spec.sets, field: "--set")
             return spec.entry(exerciseID: exercise.id, side: side)
         }
         var entries = given
@@ -54,7 +55,7 @@ extension Journal {
                 notices.append(
                     Notice(
                         .caution,
-                        "skipped \(item.exercise.id) from the routine: \(item.caution.text). Log it with --set if you did it."
+                        "skipped \(item.exercise.id) from the routine: \(item.caution). Log it with --set if you did it."
                     ))
             }
         } else if let first = request.skipping.first {
@@ -143,6 +144,7 @@ extension Journal {
             for spec in request.sets {
                 let (exercise, side) = try catalog.resolve(
                     spec.reference, field: "--set", sessionSides: sides)
+                try exercise.checkTyped(spec.sets, field: "--set")
                 let entry = spec.entry(exerciseID: exercise.id, side: side)
                 try entry.validate()
                 newEntries.append(entry)
@@ -217,7 +219,7 @@ extension Journal {
         where explicit.contains(entry.exercise) && seen.insert(entry.exercise).inserted {
             for caution in catalog.warnings(for: entry.exercise, profile: profile) {
                 let label = caution.severity == .contraindicated ? "warning" : "caution"
-                notices.append(Notice(.caution, "\(label): \(entry.exercise): \(caution.text)"))
+                notices.append(Notice(.caution, "\(label): \(entry.exercise): \(caution)"))
             }
         }
         return notices

@@ -172,7 +172,10 @@ public final class Journal {
     /// The full id of the session named by `prefix` (an id or any unique prefix of one).
     public func resolveSessionID(_ prefix: String) throws -> String {
         let needle = prefix.lowercased()
-        guard !needle.isEmpty else { throw LimberError(.sessionNotFound(prefix)) }
+        guard !needle.isEmpty else {
+            throw LimberError(
+                .usage("give a session id, or the start of one", hint: "`limber list` shows them"))
+        }
         var candidates = Set(state.sessionIDs.filter { $0.hasPrefix(needle) })
         if let snapshot {
             for id in snapshot.ids(withPrefix: needle, limit: 50)

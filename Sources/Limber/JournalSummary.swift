@@ -15,7 +15,7 @@ struct JournalSummary: CustomStringConvertible {
         id = manifest.journal
         created = manifest.created
         devices = try FileSystem.list(layout.devices).filter(DeviceIdentity.isValidID).count
-        sessions = JournalState(folding: try LogReader.read(layout).events).sessionIDs.count
+        sessions = JournalState(folding: try LogReader.read(layout).events).sessions.count
     }
 
     var description: String {

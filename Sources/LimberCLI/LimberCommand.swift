@@ -10,7 +10,8 @@ struct LimberCommand: ParsableCommand {
         abstract: "An offline exercise journal with an append-only log that merges devices.",
         discussion: """
             The journal is --journal, else $LIMBER_JOURNAL, else $XDG_DATA_HOME/limber \
-            (~/.local/share/limber). Exit codes: 0 ok, 1 error, 2 usage, 3 problems found, \
+            (~/.local/share/limber). Exit codes: 0 ok, 1 error, 2 bad usage or value, 3 damage \
+            or conflicts found, or a device refused, \
             4 journal locked, 5 wrong or missing passphrase.
             """,
         version: "0.1.0",

@@ -163,7 +163,7 @@ func warnings(_ id: String) throws {
         #expect(warnings.count == 1)
         #expect(warnings.first?.severity == .contraindicated)
         #expect(warnings.first?.condition == .herniatedDisc)
-        #expect(warnings.first?.text.contains("herniated disc") == true)
+        #expect(warnings.first?.description.hasPrefix("contraindicated with herniated-disc: ") == true)
     } else {
         #expect(warnings.isEmpty)
     }

@@ -42,13 +42,13 @@ func holds() throws {
 
 @Test("spaces, case and side abbreviations are forgiven")
 func forgiving() throws {
-    let spec = try SetSpec.parse(" Bird Dog : Both = 12 , 10 ! ,0")
+    let spec = try SetSpec.parse(" Bird Dog : Both = 12 , 10 ! ,0 !")
     #expect(spec.exercise == "Bird Dog")
     #expect(spec.side == .both)
     #expect(
         spec.sets == [
             ExerciseSet(reps: 12), ExerciseSet(reps: 10, stoppedForPain: true),
-            ExerciseSet(reps: 0),
+            ExerciseSet(reps: 0, stoppedForPain: true),
         ])
     #expect(try SetSpec.parse("bird-dog:R=1").side == .right)
 }

@@ -249,6 +249,25 @@ struct ArchiveTests {
         #expect(try leftovers(in: sandbox.root).isEmpty)
     }
 
+    @Test("archive create refuses a folder and a place inside the journal; verify refuses a file that is no archive")
+    func refusesBadTargets() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        try smallJournal(sandbox)
+        let folder = try sandbox.limber(["archive", "create", sandbox.root + "/io", "--force"], environment: Self.cheap)
+        #expect(folder.exitCode == 1, "\(folder)")
+        #expect(folder.stderr.contains("is a folder"), "\(folder)")
+        let inside = try sandbox.limber(["archive", "create", sandbox.journal + "/backup.tar"], environment: Self.cheap)
+        #expect(inside.exitCode == 1, "\(inside)")
+        #expect(inside.stderr.contains("inside the journal folder"), "\(inside)")
+        let csv = sandbox.root + "/sets.csv"
+        try Data("session_id,date\n".utf8).write(to: URL(fileURLWithPath: csv))
+        let verify = try limber(sandbox, ["archive", "verify", csv], environment: Self.cheap)
+        #expect(verify.exitCode == 1, "\(verify)")
+        #expect(verify.stderr.contains("is not a limber archive"), "\(verify)")
+        #expect(!verify.stderr.contains("restored"), "\(verify)")
+    }
+
     @Test("archive create refuses to replace a file that is not a limber archive, unless --force")
     func refusesToOverwriteOtherFiles() throws {
         let sandbox = try Sandbox()

@@ -84,6 +84,11 @@ struct BadInput: Sendable, CustomTestStringConvertible {
         BadInput(["export", "--output", "journal.txt"], exit: 2, quotes: "journal.txt"),
         BadInput(["export", "--format", "json", "--output", "sets.csv"], exit: 2, quotes: "sets.csv"),
         BadInput(["export", "--format", "xml"], exit: 2, quotes: "xml"),
+        BadInput(["log", "--set", "rockback=30s"], exit: 2, quotes: "30s"),
+        BadInput(["log", "--set", "double-knee-to-chest=45"], exit: 2, quotes: "45"),
+        BadInput(["log", "--set", "rockback=10,0"], exit: 2, quotes: "0"),
+        BadInput(["list", "--last", "-1"], exit: 2, quotes: "-1"),
+        BadInput(["show", ""], exit: 2, quotes: "session id"),
         // One error style for what ArgumentParser refuses, and for unknown commands.
         BadInput(["lsit"], exit: 2, quotes: "lsit"),
         BadInput(["help", "nonexistent"], exit: 2, quotes: "nonexistent"),

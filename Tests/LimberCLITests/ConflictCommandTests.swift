@@ -53,7 +53,7 @@ struct ConflictCommandTests {
         try sandbox.initJournal()
         let result = try sandbox.limber("conflicts", "resolve", "abc", "--take", "mine")
         #expect(result.exitCode == 1, "\(result)")
-        #expect(result.stderr.contains("no conflict id"), "\(result)")
+        #expect(result.stderr.contains("no open conflict id"), "\(result)")
     }
 
     @Test("conflicts review on a terminal: choosing side 2 settles it with that value")
@@ -208,6 +208,32 @@ struct DuplicateTests {
         #expect(merge.stdout.contains("1 possible duplicate(s) came in: review them with `limber conflicts review`"), "\(merge)")
         let duplicates = try sandbox.limber("conflicts", "--json").jsonArray()
         #expect(duplicates.count == 1, "only 09:00 and 10:29 on the 25th: \(duplicates)")
+    }
+
+    @Test("four close sessions of two devices are two possible duplicates, not four; one logged knowing the other is none")
+    func pairsOnce() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        try sandbox.initJournal()
+        try sandbox.logSession("--set", "rockback=1", "--at", "2026-11-20 08:00")
+        let other = sandbox.root + "/other"
+        try FileManager.default.copyItem(atPath: sandbox.journal, toPath: other)
+        let onOther = ["LIMBER_MACHINE_ID": "other"]
+        for time in ["07:00", "07:40"] {
+            try sandbox.logSession("--set", "rockback=10", "--at", "2026-11-24 \(time)")
+            #expect(try sandbox.limber(["log", "--set", "rockback=10", "--at", "2026-11-24 \(time)"], journal: other, environment: onOther).exitCode == 0)
+        }
+        #expect(try sandbox.limber("merge", other).exitCode == 0)
+        #expect(try sandbox.limber("conflicts", "--json").jsonArray().count == 2)
+        // Another day: the other device, having merged and amended this one, logs a second
+        // session close by. It knew the first: no duplicate.
+        let first = try sandbox.logSession("--set", "bird-dog:left=5", "--at", "2026-11-25 10:00")
+        #expect(try sandbox.limber(["merge", sandbox.journal], journal: other, environment: onOther).exitCode == 0)
+        #expect(try sandbox.limber(["amend", first, "--note", "seen"], journal: other, environment: onOther).exitCode == 0)
+        #expect(try sandbox.limber(["log", "--set", "bird-dog:left=5", "--at", "2026-11-25 10:30"], journal: other, environment: onOther).exitCode == 0)
+        #expect(try sandbox.limber("merge", other).exitCode == 0)
+        let after = try sandbox.limber("conflicts", "--json").jsonArray()
+        #expect(after.count == 2, "still the two of the 24th: \(after)")
     }
 
     @Test("the same exercises logged within 90 minutes on two devices is offered; keeping both is remembered and syncs")

@@ -36,26 +36,37 @@ struct HistoryAndUndoTests {
         #expect(lines.contains("    Bird dog (left): 12,12"), "what the logging recorded: \(history)")
     }
 
-    @Test("undo reverts the latest change as a new event, and is itself undone by undo")
-    func undoLatest() throws {
+    @Test("undo steps back through the changes, as new events; --revert of an undo redoes it")
+    func undoSteps() throws {
         let sandbox = try Sandbox()
         defer { sandbox.remove() }
         try sandbox.initJournal()
-        let id = try sandbox.logSession("--set", "rockback=10", "--note", "keep me")
+        let id = try sandbox.logSession("--set", "rockback=10", "--note", "keep me", "--pain-after", "4")
         #expect(try sandbox.limber("amend", id, "--note", "").exitCode == 0)
-        let undo = try sandbox.limber("undo", String(id.prefix(6)))
-        #expect(undo.exitCode == 0, "\(undo)")
-        #expect(undo.stdout.contains("undid amended"), "\(undo)")
-        #expect(undo.stdout.contains("notes: (none) → \"keep me\""), "\(undo)")
+        #expect(try sandbox.limber("amend", id, "--pain-after", "3").exitCode == 0)
+        let first = try sandbox.limber("undo", String(id.prefix(6)))
+        #expect(first.exitCode == 0, "\(first)")
+        #expect(first.stdout.contains("undid amended"), "\(first)")
+        #expect(first.stdout.contains("pain after: 3 → 4"), "\(first)")
+        let second = try sandbox.limber("undo", id)
+        #expect(second.stdout.contains("notes: (none) → \"keep me\""), "the step before: \(second)")
         var session = try sandbox.limber("show", id, "--json").decode(SessionJSON.self)
-        #expect(session.notes == "keep me")
-        let redo = try sandbox.limber("undo", id)
-        #expect(redo.stdout.contains("notes: \"keep me\" → (none)"), "\(redo)")
+        #expect(session.notes == "keep me" && session.painAfter == 4)
+        let history = try sandbox.limber("show", id, "--history")
+        #expect(history.stdoutLines.filter { $0.contains("(undone)") }.count == 2, "\(history)")
+        #expect(history.stdout.contains("undo of amended"), "\(history)")
+        // Redo the first undo: the pain change is back, and undo takes it first again.
+        let items = try sandbox.limber("show", id, "--history", "--json").jsonArray()
+        let undoOfPain = try #require(items.first { ($0["label"] as? String)?.hasPrefix("undo of") == true }?["shortID"] as? String)
+        #expect(try sandbox.limber("amend", id, "--revert", undoOfPain).exitCode == 0)
         session = try sandbox.limber("show", id, "--json").decode(SessionJSON.self)
-        #expect(session.notes == nil)
+        #expect(session.painAfter == 3 && session.notes == "keep me")
+        let again = try sandbox.limber("undo", id)
+        #expect(again.stdout.contains("pain after: 3 → 4"), "\(again)")
         let types = try sandbox.limber("show", id, "--history", "--json").jsonArray()
             .compactMap { $0["type"] as? String }
-        #expect(types == ["session.logged", "session.amended", "session.amended", "session.amended"])
+        #expect(types == ["session.logged", "session.amended", "session.amended"] + Array(repeating: "conflict.resolved", count: 4))
+        #expect(try sandbox.limber("conflicts").exitCode == 0, "an undo is no conflict")
         #expect(try sandbox.limber("verify").exitCode == 0)
     }
 

@@ -36,7 +36,7 @@ struct ImportExportTests {
             "--set", "bird-dog:left=12,12,10!", "--note", "felt \"tight\", then better\nsecond line",
             "--at", "2026-11-20T07:30:00+01:00", "--duration", "25m")
         try sandbox.logSession(
-            "--set", "rockback=10x12.5lb", "--set", "sciatic-nerve-glide:right=45s",
+            "--set", "rockback=10x12.5lb", "--set", "sciatic-nerve-glide:right=10",
             "--at", "2026-11-21 18:05")
     }
 
@@ -211,6 +211,29 @@ struct ImportExportTests {
         #expect(filtered.exitCode == 2)
         let since = try sandbox.limber("export", "--format", "csv", "--since", "2026-11-21")
         #expect(since.stdout.components(separatedBy: "\r\n").count == 1 + 2 + 1, "the second session's two sets: \(since)")
+    }
+
+    @Test("export --output replaces an earlier export, but not a file of the person's own")
+    func exportRefusesOwnFiles() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        try richJournal(sandbox)
+        let thesis = sandbox.root + "/thesis.md"
+        try Data("my thesis".utf8).write(to: URL(fileURLWithPath: thesis))
+        let refused = try sandbox.limber("export", "--output", thesis)
+        #expect(refused.exitCode == 1, "\(refused)")
+        #expect(refused.stderr.contains("is not a limber markdown export"), "\(refused)")
+        #expect(refused.stderr.contains("--force"), "\(refused)")
+        #expect(FileManager.default.contents(atPath: thesis) == Data("my thesis".utf8))
+        #expect(try sandbox.limber("export", "--output", thesis, "--force").exitCode == 0)
+        for name in ["log.md", "log.json", "log.csv", "log.jsonl"] {
+            let path = sandbox.root + "/" + name
+            #expect(try sandbox.limber("export", "--output", path).exitCode == 0, "\(name)")
+            let again = try sandbox.limber("export", "--output", path)
+            #expect(again.exitCode == 0, "an earlier export is replaced: \(again)")
+            #expect(again.stdout.contains("wrote "), "\(again)")
+        }
+        #expect(try sandbox.limber("export", "--output", sandbox.root + "/io").exitCode != 0, "a folder")
     }
 
     @Test("an import killed at any moment leaves all of it or none of it")

@@ -116,6 +116,25 @@ package enum FileSystem {
         }
     }
 
+    /// Up to `count` bytes from the start of the file (not following a link), or `nil` when
+    /// it cannot be read.
+    package static func readPrefix(_ path: String, count: Int) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var buffer = [UInt8](repeating: 0, count: count)
+        var filled = 0
+        while filled < count {
+            let got = buffer.withUnsafeMutableBytes { raw in
+                Glibc.read(descriptor, raw.baseAddress! + filled, count - filled)
+            }
+            if got < 0, errno == EINTR { continue }
+            if got <= 0 { break }
+            filled += got
+        }
+        return Array(buffer.prefix(filled))
+    }
+
     /// The names in a folder (without `.` and `..`), sorted; empty when it does not exist.
     package static func list(_ path: String) throws(JournalError) -> [String] {
         guard let directory = opendir(path) else {

@@ -20,16 +20,25 @@ struct AppExportReading {
     /// The fields of one row, for reading its values.
     func fields(_ row: CSVRow) -> FieldParsing { FieldParsing(row: row, header: header) }
 
-    /// Rows that gave a weight or distance without a unit while no `--unit` was given (the
-    /// first two, as examples).
-    private(set) var rowsWithoutUnit: [String] = []
+    /// Rows that gave a weight or distance without a unit while no `--unit` was given, as
+    /// examples: the first, and the one with the heaviest weight (which tells kg from lb best).
+    private var firstWithoutUnit: String?
+    private var heaviestWithoutUnit: (weight: Double, text: String)?
+    var rowsWithoutUnit: [String] {
+        [firstWithoutUnit, heaviestWithoutUnit?.text].compactMap { $0 }
+            .reduce(into: []) { rows, row in if !rows.contains(row) { rows.append(row) } }
+    }
 
     /// The unit of a weight (and with it a distance: kg goes with km, lb with miles) that a
     /// row gives without one: `--unit`, else kg while the row is kept as an example for the
     /// refusal (``ImportError/Kind/unitNotStated(samples:)``), so nothing is guessed.
-    mutating func unstatedUnit(line: Int, example: () -> String) -> WeightUnit {
+    mutating func unstatedUnit(line: Int, weight: Double?, example: () -> String) -> WeightUnit {
         if let unit = options.defaultWeightUnit { return unit }
-        if rowsWithoutUnit.count < 2 { rowsWithoutUnit.append("line \(line): \(example())") }
+        if firstWithoutUnit == nil {
+            firstWithoutUnit = "line \(line): \(example())"
+        } else if let weight, weight > heaviestWithoutUnit?.weight ?? 0 {
+            heaviestWithoutUnit = (weight, "line \(line): \(example())")
+        }
         return .kg
     }
 

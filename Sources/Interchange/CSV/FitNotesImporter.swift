@@ -57,7 +57,7 @@ struct FitNotesImporter: RowImporter {
         var fallback = WeightUnit.kg
         if weight != nil, headerUnit == nil, fields.text(columns.weightUnit) == nil {
             let name = fields.text(columns.exercise) ?? ""
-            fallback = reading.unstatedUnit(line: row.line) {
+            fallback = reading.unstatedUnit(line: row.line, weight: weight) {
                 "\(name): weight \(SetText.number(weight ?? 0))" + (reps.map { ", \($0) reps" } ?? "")
             }
         }

@@ -104,7 +104,7 @@ struct StrongImporter: RowImporter {
             distanceValue != nil && fields.text(columns.distanceUnit) == nil && headerDistanceMeters == nil
         var fallback = WeightUnit.kg
         if unstatedWeight || unstatedDistance {
-            fallback = reading.unstatedUnit(line: row.line) {
+            fallback = reading.unstatedUnit(line: row.line, weight: weightValue) {
                 let what = unstatedWeight
                     ? "weight \(SetText.number(weightValue ?? 0))" + (reps.map { ", \($0) reps" } ?? "")
                     : "distance \(SetText.number(distanceValue ?? 0))"

@@ -61,3 +61,18 @@ extension ExportFormat {
         return named
     }
 }
+
+extension ExportFormat {
+    /// `true` when `head` (the first bytes of an existing file) starts as limber writes this
+    /// format, or the file is empty: such a file is an earlier export, safe to replace.
+    public func isOwnExport(head: some Collection<UInt8>) -> Bool {
+        if head.isEmpty { return true }
+        let text = String(decoding: head, as: UTF8.self)
+        switch self {
+        case .json: return text.hasPrefix("{") && text.contains(#""format":"limber.export""#)
+        case .csv: return text.hasPrefix(LimberCSVLayout.columns.prefix(3).joined(separator: ",") + ",")
+        case .markdown: return text.hasPrefix(MarkdownExporter.title)
+        case .events: return text.hasPrefix(#"{"body":"#) && text.contains(#""dev":"#)
+        }
+    }
+}

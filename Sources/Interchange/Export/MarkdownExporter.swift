@@ -4,10 +4,13 @@ import JournalModel
 /// session with its time, routine, duration and pain, a line per exercise with its sets, and
 /// the notes. Text the person wrote is escaped so it cannot turn into Markdown structure.
 enum MarkdownExporter {
+    /// The first line of every Markdown export.
+    static let title = "# Training log"
+
     static func write(
         _ content: ExportContent, to output: ExportOutput, progress: ProgressHandler?
     ) throws(ExportError) {
-        try output.write("# Training log\n\n")
+        try output.write(title + "\n\n")
         let sessions = content.sessions
         if let first = sessions.first, let last = sessions.last {
             let range = first.start.localDate == last.start.localDate

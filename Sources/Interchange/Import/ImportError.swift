@@ -47,7 +47,7 @@ public struct ImportError: UserFacingError, Sendable, Equatable {
     /// through (empty unless the kind is ``Kind/rows(_:total:)``).
     public var details: [String] {
         if case .unitNotStated(let samples) = kind {
-            return [description] + samples.map { "  \(file): \($0)" }
+            return [description] + samples.map { "  \($0)" }
         }
         guard case .rows(let problems, let total) = kind else { return [] }
         var lines = problems.map { "\(file):\($0)" }

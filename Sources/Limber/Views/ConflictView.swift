@@ -54,11 +54,20 @@ public struct ConflictView: Sendable, Hashable, Encodable {
             } else {
                 shown = false
             }
+            let value: String
+            if side.deletes {
+                value = "deleted"
+            } else if conflict.field == "deleted" {
+                // The amendment side: everything it changed.
+                value = side.changes.map {
+                    FieldText.name($0.field, catalog: catalog) + " " + FieldText.value($0)
+                }.joined(separator: ", ")
+            } else {
+                value = FieldText.value(side.change)
+            }
             return Side(
                 device: side.device, deviceName: names(side.device), mine: side.device == myDevice,
-                time: LocalTime.of(side.hlc),
-                value: side.deletes ? "deleted" : FieldText.value(side.change), event: side.event,
-                shown: shown)
+                time: LocalTime.of(side.hlc), value: value, event: side.event, shown: shown)
         }
     }
 

@@ -17,11 +17,18 @@ public struct HistoryItem: Sendable, Hashable, Encodable {
 
     /// The event id.
     public var id: String
-    /// The shortest prefix of the id (8 characters at least) that no other event of this
-    /// session shares: what `amend --revert` takes.
+    /// The id's last 8 hex digits (random in every id limber makes), stable as the history
+    /// grows: what `amend --revert` takes.
     public var shortID: String
     /// `session.logged`, `session.amended`, …
     public var type: String
+    /// What the event did, as a person says it: `logged`, `amended`, `deleted`, `restored`,
+    /// `resolved a conflict`, `undo of amended 9f3c21ab`.
+    public var label: String
+    /// For an undo (`undo`, `amend --revert`): the event it reverts.
+    public var reverts: String?
+    /// `true` when a later undo reverted this event (and was not itself undone).
+    public var undone = false
     /// The device that wrote it.
     public var device: String
     /// That device's name, when it has told one.
@@ -40,11 +47,12 @@ public struct HistoryItem: Sendable, Hashable, Encodable {
     /// The events it followed.
     public var parents: [String]
 
-    init(_ step: SessionHistory.Step, shortID: String, deviceName: String?, catalog: Catalog) {
+    init(_ step: SessionHistory.Step, deviceName: String?, catalog: Catalog) {
         let event = step.event
         id = event.id
-        self.shortID = shortID
+        shortID = Self.shortID(event.id)
         type = event.type.rawValue
+        label = Self.label(of: event)
         device = event.device
         self.deviceName = deviceName
         seq = event.seq
@@ -74,16 +82,18 @@ public struct HistoryItem: Sendable, Hashable, Encodable {
         self.changes = changes
     }
 
-    /// The shortest prefix of each id, at least 8 characters, unique among `ids`.
-    static func shortIDs(_ ids: [String]) -> [String] {
-        ids.map { id in
-            var length = min(8, id.count)
-            while length < id.count,
-                ids.contains(where: { $0 != id && $0.hasPrefix(id.prefix(length)) })
-            {
-                length += 1
-            }
-            return String(id.prefix(length))
+    /// The last 8 hex digits of an event id.
+    static func shortID(_ id: String) -> String { String(id.filter { $0 != "-" }.suffix(8)) }
+
+    /// What an event did, in words.
+    static func label(of event: Event) -> String {
+        switch event.body {
+        case .sessionLogged: "logged"
+        case .sessionAmended: "amended"
+        case .sessionDeleted: "deleted"
+        case .sessionRestored: "restored"
+        case .conflictResolved: "resolved a conflict"
+        default: event.type.rawValue
         }
     }
 }

@@ -33,7 +33,7 @@ struct ArchiveCommand: ParsableCommand {
         var force = false
 
         func run() throws {
-            try Journal.checkArchiveTarget(file, force: force)
+            try Journal.checkArchiveTarget(file, journal: options.path, force: force)
             let passphrase = encrypt ? try Passphrase.forNewArchive() : nil
             let environment = JournalOptions.environment
             let scryptN = environment["LIMBER_SCRYPT_N"].flatMap(Int.init).map { max($0, 1024) } ?? (1 << 17)

@@ -45,7 +45,11 @@ struct Conflicts: ParsableCommand {
         let from =
             outcome.device.isEmpty
             ? "" : " (from \(outcome.deviceName ?? String(outcome.device.prefix(8))))"
-        return "resolved \(outcome.field) of session \(outcome.session.id.prefix(8)): kept \(outcome.kept)\(from)"
+        let session = outcome.session.id.prefix(8)
+        if outcome.field == "deleted" {
+            return "resolved session \(session): kept \(outcome.kept)\(from)"
+        }
+        return "resolved \(outcome.field) of session \(session): kept \(outcome.kept)\(from)"
     }
 
     struct List: ParsableCommand {
@@ -155,6 +159,11 @@ struct Conflicts: ParsableCommand {
                     } else {
                         take = answer
                     }
+                    if lowered == "both", conflict.field != "duplicate" {
+                        Terminal.writeError(
+                            "limber: both is for a possible duplicate; here answer \(numbers), mine, theirs or a device name")
+                        continue
+                    }
                     do {
                         let outcome = try journal.resolveConflict(conflict.id, take: take)
                         Terminal.show(outcome.notices)
@@ -162,7 +171,13 @@ struct Conflicts: ParsableCommand {
                         resolved += 1
                         break
                     } catch let error as LimberError {
-                        Terminal.report(error)
+                        if case .usage = error.kind {
+                            let devices = conflict.sides.map(Conflicts.device).joined(separator: ", ")
+                            Terminal.writeError(
+                                "limber: \"\(answer)\" names no side: answer \(numbers), mine, theirs or a device (\(devices))")
+                        } else {
+                            Terminal.report(error)
+                        }
                     }
                 }
             }

@@ -58,12 +58,8 @@ struct ExerciseCommand: ParsableCommand {
             try texts.map { text in
                 let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
                 let condition = try Condition(parsing: parts.first ?? text, field: field)
-                let fallback =
-                    severity == .contraindicated
-                    ? "contraindicated with \(condition.rawValue)" : "take care with \(condition.rawValue)"
                 let said = parts.count == 2 ? parts[1].trimmingSpaces : ""
-                return Caution(
-                    condition: condition, severity: severity, text: said.isEmpty ? fallback : said)
+                return Caution(condition: condition, severity: severity, text: said)
             }
         }
 

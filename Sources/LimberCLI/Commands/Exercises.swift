@@ -18,7 +18,7 @@ struct Exercises: ParsableCommand {
             if exercise.perSide { line += " (per side)" }
             if !exercise.builtIn { line += "  [custom]" }
             let warnings = journal.catalog.warnings(for: exercise.id, profile: profile)
-            if !warnings.isEmpty { line += "  ⚠ " + warnings.map(\.text).joined(separator: "; ") }
+            if !warnings.isEmpty { line += "  ⚠ " + warnings.map(\.description).joined(separator: "; ") }
             Terminal.write(line)
         }
     }

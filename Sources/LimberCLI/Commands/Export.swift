@@ -19,11 +19,15 @@ struct Export: ParsableCommand {
 
     @OptionGroup var range: DateRangeOptions
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output (an earlier export is replaced).", valueName: "file"))
     var output: String?
+
+    @Flag(help: "Replace the --output file even when it is not an earlier limber export.")
+    var force = false
 
     func run() throws {
         let chosen = try ExportFormat.choose(format, output: output)
+        if let output { try Journal.checkExportTarget(output, format: chosen, force: force) }
         var filter = SessionFilter()
         try range.apply(to: &filter)
         let journal = try options.open()
@@ -40,7 +44,7 @@ struct Export: ParsableCommand {
         Terminal.show(journal.takeNotices())
         if let output {
             let what = chosen == .events ? "event(s)" : "session(s)"
-            Terminal.writeError("limber: wrote \(count) \(what) to \(output)")
+            Terminal.write("wrote \(count) \(what) to \(output)")
         }
     }
 }

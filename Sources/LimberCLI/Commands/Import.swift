@@ -83,7 +83,8 @@ struct Import: ParsableCommand {
 
     /// Shows the rows without a unit and asks for one; `nil` when the person gives none.
     private static func askUnit(_ error: ImportError) -> WeightUnit? {
-        for line in error.details { Terminal.writeError("limber: \(line)") }
+        Terminal.writeError("limber: \(error.description)")
+        for line in error.details.dropFirst() { Terminal.writeError(line) }
         while let answer = Terminal.ask("Are these weights kg (distances km) or lb (distances miles)? [kg/lb]: ") {
             if answer.isEmpty { return nil }
             if let unit = WeightUnit(parsing: answer) { return unit }
@@ -99,7 +100,9 @@ struct Import: ParsableCommand {
             "\(verb) \(report.newSessions) new session(s) and \(report.newSets) set(s) from \(report.file) (\(report.format.displayName), \(report.records) record(s))"
         ]
         if let zone = report.localTimesIn {
-            lines.append("the app's local times were read in \(zone) (--timezone names another)")
+            lines.append(
+                "the app's local times were read in \(zone)"
+                    + (zone == "this machine's time zone" ? " (--timezone names another)" : ""))
         }
         if report.presentSessions > 0 {
             var parts: [String] = []
@@ -123,7 +126,7 @@ struct Import: ParsableCommand {
         }
         if !report.leftDeleted.isEmpty {
             lines.append(
-                "left \(report.leftDeleted.count) deleted session(s) deleted: \(shortList(report.leftDeleted)) (`limber restore ID`, then import again, to bring one back corrected)")
+                "\(report.leftDeleted.count) session(s) of this file that you deleted stay deleted: \(shortList(report.leftDeleted)) (`limber restore ID`, then import again, brings one back as the file has it)")
         }
         if !report.newExercises.isEmpty {
             let shown = report.newExercises.prefix(8).joined(separator: ", ")

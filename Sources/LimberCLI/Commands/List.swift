@@ -14,7 +14,7 @@ struct List: ParsableCommand {
         help: ArgumentHelp("Only sessions with this exercise (id or name).", valueName: "exercise"))
     var exercise: String?
 
-    @Option(help: ArgumentHelp("Only the newest N sessions.", valueName: "N"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Only the newest N sessions.", valueName: "N"))
     var last: Int?
 
     func run() throws {

@@ -53,13 +53,14 @@ struct Log: ParsableCommand {
                         hint: "use --set, --routine and the other options instead"))
             }
             guard let guided = try GuidedLog(journal: journal).ask(starting: request) else {
-                Terminal.writeError("limber: nothing logged")
-                return
+                Terminal.writeError("\nlimber: nothing logged")
+                throw ExitCode(1)
             }
             request = guided
         }
         let outcome = try journal.log(request)
-        Terminal.show(outcome.notices)
+        // The guided log showed the cautions in its recap already.
+        Terminal.show(interactive ? outcome.notices.filter { $0.kind != .caution } : outcome.notices)
         if json {
             try JSONOutput.print(SessionListing(outcome.value, conflicted: false, deleted: false))
         } else {

@@ -21,9 +21,8 @@ struct Show: ParsableCommand {
             if output.json { return try JSONOutput.print(items) }
             for item in items {
                 let device = item.deviceName.map { "\($0) (\(item.device.prefix(8)))" } ?? item.device
-                let type = item.type.replacingPrefix("session.", with: "")
                 Terminal.write(
-                    "\(LocalTime.text(item.time))  \(type)\(item.byImport ? " by import" : "")  on \(device)  event \(item.shortID)"
+                    "\(LocalTime.text(item.time))  \(item.label)\(item.byImport ? " by import" : "")  on \(device)  event \(item.shortID)\(item.undone ? "  (undone)" : "")"
                 )
                 let created = item.type == "session.logged"
                 for change in item.changes {

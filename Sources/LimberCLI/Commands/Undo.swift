@@ -6,10 +6,11 @@ struct Undo: ParsableCommand {
         commandName: "undo",
         abstract: "Undo a session's latest change, as a new event (it syncs, and can be undone).",
         discussion: """
-            The latest change is the last event of the session in merge order: an amendment, \
-            a deletion, a restoration, a conflict's resolution, or the logging itself (undoing \
-            that deletes the session). `limber show ID --history` lists the events; \
-            `limber amend ID --revert EVENT` undoes an earlier one.
+            Undoes the latest change not undone yet: run again, it steps further back, down \
+            to the logging itself (undoing that deletes the session; `restore` brings it \
+            back). Each undo is a new event, so it syncs. `limber show ID --history` lists the \
+            events; `limber amend ID --revert EVENT` reverts a chosen one, an undo included \
+            (that redoes it).
             """)
 
     @OptionGroup var options: JournalOptions
@@ -28,11 +29,10 @@ struct Undo: ParsableCommand {
         Self.report(outcome.value)
     }
 
-    /// `undid session.amended 0193ab12 of session 3f2a9c1d:` then each change, old → new.
+    /// `undid amended 9f3c21ab of session 3f2a9c1d:` then each change, old → new.
     static func report(_ reversion: Reversion) {
-        let what = reversion.reverted.type.replacingPrefix("session.", with: "")
         Terminal.write(
-            "undid \(what) \(reversion.reverted.shortID) of session \(reversion.session.id.prefix(8))"
+            "undid \(reversion.reverted.label) \(reversion.reverted.shortID) of session \(reversion.session.id.prefix(8)):"
         )
         for change in reversion.changes {
             Terminal.write("  \(change.label): \(change.before) → \(change.after)")
@@ -40,9 +40,3 @@ struct Undo: ParsableCommand {
     }
 }
 
-extension String {
-    /// The text with `prefix` replaced by `replacement` when it starts with it.
-    func replacingPrefix(_ prefix: String, with replacement: String) -> String {
-        hasPrefix(prefix) ? replacement + dropFirst(prefix.count) : self
-    }
-}

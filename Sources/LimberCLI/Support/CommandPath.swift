@@ -41,7 +41,7 @@ enum CommandPath {
                 continue
             }
             let names = subcommands.map { $0._commandName } + (path.isEmpty && !isHelp ? ["help"] : [])
-            let near = Suggestion.closest(to: word, among: names)
+            let near = Suggestion.best(to: word, among: names)
             let whole = (["limber"] + path).joined(separator: " ")
             let typed = (path + [word]).joined(separator: " ")
             var suggestions: [String] = []

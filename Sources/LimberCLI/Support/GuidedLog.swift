@@ -32,7 +32,7 @@ struct GuidedLog {
                     .contains { $0.severity == .contraindicated }
                 Terminal.write("\n\(exercise.name): \(item.prescription.text)")
                 for caution in catalog.warnings(for: exercise.id, profile: profile) {
-                    Terminal.write("  ⚠ \(caution.text)")
+                    Terminal.write("  ⚠ \(caution)")
                 }
                 var sides: [Side?] = []
                 for entry in item.prescribedEntries() where !sides.contains(entry.side) {
@@ -45,7 +45,7 @@ struct GuidedLog {
                         let answer = askSets(
                             exercise, side: side,
                             prompt:
-                                "  sets\(label), e.g. 12,12,10! or 10x5kg, 45s; s = skip [\(fallback)]: "
+                                "  sets\(label), e.g. \(Self.example(exercise)); s = skip [\(fallback)]: "
                         )
                     else { return nil }
                     switch answer {
@@ -60,17 +60,26 @@ struct GuidedLog {
             }
         }
         while true {
-            guard let name = Terminal.ask("\nAnother exercise (id or name) [done]: ") else {
-                return nil
+            let none = request.routine == nil && request.sets.isEmpty
+            guard
+                let name = Terminal.ask(
+                    none ? "\nExercise (id or name): " : "\nAnother exercise (id or name) [done]: ")
+            else { return nil }
+            if name.isEmpty {
+                if none {
+                    Terminal.writeError(
+                        "limber: a session needs at least one exercise (Ctrl-D on an empty line cancels)")
+                    continue
+                }
+                break
             }
-            if name.isEmpty { break }
             let exercise: Exercise
             do { exercise = try catalog.exercise(matching: name) } catch {
                 Terminal.report(error)
                 continue
             }
             for caution in catalog.warnings(for: exercise.id, profile: profile) {
-                Terminal.write("  ⚠ \(caution.text)")
+                Terminal.write("  ⚠ \(caution)")
             }
             var side: Side?
             if exercise.perSide {
@@ -79,7 +88,7 @@ struct GuidedLog {
             }
             guard
                 let answer = askSets(
-                    exercise, side: side, prompt: "  sets, e.g. 12,12,10! or 10x5kg, 45s [none]: ",
+                    exercise, side: side, prompt: "  sets, e.g. \(Self.example(exercise)) [none]: ",
                     emptyIsNone: true)
             else { return nil }
             if case .sets(let spec) = answer { request.sets.append(spec) }
@@ -155,10 +164,28 @@ struct GuidedLog {
                 chosen = asked
             }
             let target = exercise.id + (chosen.map { ":" + $0.rawValue } ?? "")
-            do { return .sets(try SetSpec.parse(target + "=" + answer)) } catch {
-                Terminal.report(error)
+            do {
+                let spec = try SetSpec.parse(target + "=" + answer)
+                try exercise.checkTyped(spec.sets, field: "")
+                return .sets(spec)
+            } catch {
+                // Said about the answer, not about a --set nobody typed.
+                Terminal.writeError("limber: error: \(Self.aboutAnswer(error.description))")
+                if let hint = error.hint { Terminal.writeError("hint: \(hint)") }
             }
         }
+    }
+
+    /// Example sets for what the exercise measures.
+    private static func example(_ exercise: Exercise) -> String {
+        exercise.measure == .reps ? "12,12,10! or 10x5kg" : "30s,45s or 1m30s"
+    }
+
+    /// A `--set "…": problem` message as a problem of the answer: `set 2 "abc" is not …`.
+    private static func aboutAnswer(_ message: String) -> String {
+        guard message.hasPrefix("--set ") else { return message }
+        let parts = message.split(separator: "\": ", maxSplits: 1)
+        return parts.count == 2 ? String(parts[1]) : message
     }
 
     /// `left`, `right`, `both` (or `l`, `r`, `b`); asks again until one is given.

@@ -12,7 +12,7 @@ struct SessionFieldOptions: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
-            "When it started: \"YYYY-MM-DD HH:MM\" or HH:MM (local time), RFC 3339, yesterday, \"yesterday 18:00\"; a day alone means this time of day on it. Default now.",
+            "When it started: \"YYYY-MM-DD HH:MM\" or HH:MM (local time), RFC 3339, yesterday, \"yesterday 18:00\"; a day alone means this time of day on it. log defaults to now.",
             valueName: "time"))
     var at: String?
 

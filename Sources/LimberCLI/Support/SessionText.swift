@@ -16,8 +16,13 @@ enum SessionText {
         }
         let shown = exercises.prefix(3).joined(separator: ", ")
         parts.append(exercises.count > 3 ? shown + " (+\(exercises.count - 3))" : shown)
-        let prescribed = Set(session.entries.filter(\.prescribed).map(\.exercise)).count
-        if prescribed > 0 { parts.append("(\(prescribed) as prescribed)") }
+        let prescribed = session.entries.filter(\.prescribed).count
+        if prescribed > 0 {
+            parts.append(
+                prescribed == session.entries.count
+                    ? "(all as prescribed)"
+                    : "(\(prescribed) of \(session.entries.count) entries as prescribed)")
+        }
         if conflicted { parts.append("[conflict]") }
         return parts.joined(separator: "  ")
     }
@@ -34,7 +39,7 @@ enum SessionText {
                     + (conflicted ? "  [conflict]" : "")
             ]
         lines.append(
-            "start     \(timestamp(session.start)) (UTC\(offset(session.start.utcOffsetSeconds)))")
+            "start     \(timestamp(session.start)) (UTC\(LocalTime.offset(session.start)))")
         if let duration = session.durationSeconds {
             lines.append("duration  \(DurationText.format(seconds: duration))")
         }
@@ -67,12 +72,5 @@ enum SessionText {
     /// `2026-11-24 07:30` in the offset the session was logged with.
     static func timestamp(_ time: LocalTimestamp) -> String { LocalTime.text(time) }
 
-    static func offset(_ seconds: Int32) -> String {
-        let sign = seconds < 0 ? "-" : "+"
-        let minutes = abs(Int(seconds)) / 60
-        let hours = String(minutes / 60), rest = String(minutes % 60)
-        return sign + (hours.count < 2 ? "0" + hours : hours) + ":"
-            + (rest.count < 2 ? "0" + rest : rest)
-    }
 
 }

@@ -16,6 +16,8 @@ public struct SessionConflict: Sendable, Hashable {
         public var change: SessionChange?
         /// `true` for a deletion.
         public var deletes: Bool
+        /// Every change the write made (for the amendment side of a deletion conflict).
+        public var changes: [SessionChange] = []
     }
 
     /// The same on every device: derived from the session, the field and the sides' event ids.
@@ -56,7 +58,7 @@ extension SessionRecord {
         func side(_ write: SessionWrite, _ change: SessionChange?) -> SessionConflict.Side {
             SessionConflict.Side(
                 event: write.id, device: write.stamp.device, hlc: write.stamp.hlc, change: change,
-                deletes: write.deleted == true)
+                deletes: write.deleted == true, changes: write.changes)
         }
         var found: [SessionConflict] = []
         var fields: Set<SessionField> = []
