@@ -180,11 +180,19 @@ struct ConflictReviewTests {
 
 @Suite("possible duplicates")
 struct DuplicateTests {
-    private func setUp(_ sandbox: Sandbox) throws -> String {
+    static let onOther = ["LIMBER_MACHINE_ID": "other"]
+
+    /// A journal with one old session, and its copy at `<root>/other`: a second device.
+    static func secondDevice(_ sandbox: Sandbox) throws -> String {
         try sandbox.initJournal()
         try sandbox.logSession("--set", "rockback=1", "--at", "2026-11-20 08:00")
         let other = sandbox.root + "/other"
         try FileManager.default.copyItem(atPath: sandbox.journal, toPath: other)
+        return other
+    }
+
+    private func setUp(_ sandbox: Sandbox) throws -> String {
+        let other = try Self.secondDevice(sandbox)
         try sandbox.logSession("--routine", "sciatica", "--at", "2026-11-24 07:30")
         #expect(try sandbox.limber(["log", "--routine", "sciatica", "--at", "2026-11-24 07:45"], journal: other, environment: ["LIMBER_MACHINE_ID": "other"]).exitCode == 0)
         #expect(try sandbox.limber("merge", other).exitCode == 0)
@@ -195,14 +203,10 @@ struct DuplicateTests {
     func ninetyMinutes() throws {
         let sandbox = try Sandbox()
         defer { sandbox.remove() }
-        try sandbox.initJournal()
-        try sandbox.logSession("--set", "rockback=1", "--at", "2026-11-20 08:00")
-        let other = sandbox.root + "/other"
-        try FileManager.default.copyItem(atPath: sandbox.journal, toPath: other)
-        let onOther = ["LIMBER_MACHINE_ID": "other"]
+        let other = try Self.secondDevice(sandbox)
         try sandbox.logSession("--routine", "sciatica", "--at", "2026-11-24 07:30")
-        #expect(try sandbox.limber(["log", "--routine", "sciatica", "--at", "2026-11-24 18:30"], journal: other, environment: onOther).exitCode == 0)
-        #expect(try sandbox.limber(["log", "--routine", "sciatica", "--at", "2026-11-25 09:00"], journal: other, environment: onOther).exitCode == 0)
+        #expect(try sandbox.limber(["log", "--routine", "sciatica", "--at", "2026-11-24 18:30"], journal: other, environment: Self.onOther).exitCode == 0)
+        #expect(try sandbox.limber(["log", "--routine", "sciatica", "--at", "2026-11-25 09:00"], journal: other, environment: Self.onOther).exitCode == 0)
         #expect(try sandbox.limber(["log", "--routine", "sciatica", "--at", "2026-11-25 10:29"], journal: sandbox.journal).exitCode == 0)
         let merge = try sandbox.limber("merge", other)
         #expect(merge.stdout.contains("1 possible duplicate(s) came in: review them with `limber conflicts review`"), "\(merge)")
@@ -214,23 +218,19 @@ struct DuplicateTests {
     func pairsOnce() throws {
         let sandbox = try Sandbox()
         defer { sandbox.remove() }
-        try sandbox.initJournal()
-        try sandbox.logSession("--set", "rockback=1", "--at", "2026-11-20 08:00")
-        let other = sandbox.root + "/other"
-        try FileManager.default.copyItem(atPath: sandbox.journal, toPath: other)
-        let onOther = ["LIMBER_MACHINE_ID": "other"]
+        let other = try Self.secondDevice(sandbox)
         for time in ["07:00", "07:40"] {
             try sandbox.logSession("--set", "rockback=10", "--at", "2026-11-24 \(time)")
-            #expect(try sandbox.limber(["log", "--set", "rockback=10", "--at", "2026-11-24 \(time)"], journal: other, environment: onOther).exitCode == 0)
+            #expect(try sandbox.limber(["log", "--set", "rockback=10", "--at", "2026-11-24 \(time)"], journal: other, environment: Self.onOther).exitCode == 0)
         }
         #expect(try sandbox.limber("merge", other).exitCode == 0)
         #expect(try sandbox.limber("conflicts", "--json").jsonArray().count == 2)
         // Another day: the other device, having merged and amended this one, logs a second
         // session close by. It knew the first: no duplicate.
         let first = try sandbox.logSession("--set", "bird-dog:left=5", "--at", "2026-11-25 10:00")
-        #expect(try sandbox.limber(["merge", sandbox.journal], journal: other, environment: onOther).exitCode == 0)
-        #expect(try sandbox.limber(["amend", first, "--note", "seen"], journal: other, environment: onOther).exitCode == 0)
-        #expect(try sandbox.limber(["log", "--set", "bird-dog:left=5", "--at", "2026-11-25 10:30"], journal: other, environment: onOther).exitCode == 0)
+        #expect(try sandbox.limber(["merge", sandbox.journal], journal: other, environment: Self.onOther).exitCode == 0)
+        #expect(try sandbox.limber(["amend", first, "--note", "seen"], journal: other, environment: Self.onOther).exitCode == 0)
+        #expect(try sandbox.limber(["log", "--set", "bird-dog:left=5", "--at", "2026-11-25 10:30"], journal: other, environment: Self.onOther).exitCode == 0)
         #expect(try sandbox.limber("merge", other).exitCode == 0)
         let after = try sandbox.limber("conflicts", "--json").jsonArray()
         #expect(after.count == 2, "still the two of the 24th: \(after)")

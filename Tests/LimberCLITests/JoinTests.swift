@@ -5,6 +5,15 @@ import Testing
 /// a second machine starts from the shared copy, and merges say what conflicts came in.
 @Suite("joining journals")
 struct JoinTests {
+    /// A journal with one session, synced to `<root>/usb`; returns that folder.
+    private func sharedOnUSB(_ sandbox: Sandbox) throws -> String {
+        let usb = sandbox.root + "/usb"
+        try sandbox.initJournal()
+        try sandbox.logSession("--set", "rockback=10")
+        #expect(try sandbox.limber("sync", usb).exitCode == 0)
+        return usb
+    }
+
     @Test("sync with a folder of another journal is refused, naming both; --join joins them for good")
     func syncRefusesAnotherJournal() throws {
         let sandbox = try Sandbox()
@@ -53,10 +62,7 @@ struct JoinTests {
     func emptyJournalHint() throws {
         let sandbox = try Sandbox()
         defer { sandbox.remove() }
-        let usb = sandbox.root + "/usb"
-        try sandbox.initJournal()
-        try sandbox.logSession("--set", "rockback=10")
-        #expect(try sandbox.limber("sync", usb).exitCode == 0)
+        let usb = try sharedOnUSB(sandbox)
         let desktop = sandbox.root + "/desktop"
         #expect(try sandbox.limber(["init"], journal: desktop).exitCode == 0)
         let refused = try sandbox.limber(["sync", usb], journal: desktop)
@@ -69,10 +75,7 @@ struct JoinTests {
     func secondMachineFromSync() throws {
         let sandbox = try Sandbox()
         defer { sandbox.remove() }
-        let usb = sandbox.root + "/usb"
-        try sandbox.initJournal()
-        try sandbox.logSession("--set", "rockback=10")
-        #expect(try sandbox.limber("sync", usb).exitCode == 0)
+        let usb = try sharedOnUSB(sandbox)
         let desktop = sandbox.root + "/desktop"
         let missing = try sandbox.limber(["list"], journal: desktop)
         #expect(missing.exitCode == 1)
