@@ -9,14 +9,18 @@ extension Catalog {
     ///
     /// - Parameters:
     ///   - reference: The exercise and side as typed.
-    ///   - field: The option it came from, for messages (`--set`, `--remove`, `--skip`).
+    ///   - field: The option it came from (`--set`, `--remove`, `--skip`).
+    ///   - place: How messages name the input (`--set "bird-dog=12"`); by default the option
+    ///     and the reference.
     ///   - sessionSides: The sides the session being amended has for this exercise, or `nil`
     ///     for a new session.
     /// - Throws: ``ModelError`` for an unknown exercise, a missing side or a needless one.
     public func resolve(
-        _ reference: ExerciseReference, field: String, sessionSides: ((String) -> [Side?])? = nil
+        _ reference: ExerciseReference, field: String, place: String? = nil,
+        sessionSides: ((String) -> [Side?])? = nil
     ) throws(ModelError) -> (exercise: Exercise, side: Side?) {
         let exercise = try exercise(matching: reference.exercise)
+        let place = place ?? "\(field) \(ModelError.quote(reference.description))"
         let existing = sessionSides?(exercise.id) ?? []
         if exercise.perSide, reference.side == nil, !existing.contains(nil) {
             let named = existing.compactMap { $0 }.map { "\(exercise.id):\($0.rawValue)" }
@@ -26,15 +30,13 @@ extension Catalog {
                 : "this session has \(named.joined(separator: " and ")); name one of them, or \(exercise.id):both"
             throw ModelError(
                 kind: .missingSide, field: field, input: reference.description,
-                description:
-                    "\(field) \(ModelError.quote(reference.description)): \(exercise.name) is done one side at a time; say which side",
+                description: "\(place): \(exercise.id) is done one side at a time; say which side",
                 hint: hint)
         }
         if !exercise.perSide, let side = reference.side {
             throw ModelError(
                 kind: .invalidSyntax, field: field, input: reference.description,
-                description:
-                    "\(field) \(ModelError.quote(reference.description)): \(exercise.name) has no sides, so :\(side.rawValue) does not apply",
+                description: "\(place): \(exercise.id) has no sides, so :\(side.rawValue) does not apply",
                 hint:
                     "drop :\(side.rawValue) (\(exercise.id)); if you did it one side at a time, define your own with `limber exercise add NAME --per-side`"
             )

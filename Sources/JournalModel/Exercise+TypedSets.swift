@@ -3,14 +3,16 @@ extension Exercise {
     /// a reps exercise, holds for a hold, time or distance exercise. A hold given to a reps
     /// exercise (`rockback=30s`) or reps to a hold (`side-plank=45`) is a slip, not data.
     ///
-    /// - Parameter field: The option the sets came from (`--set`), for the message; empty for
-    ///   an answer at a prompt.
+    /// - Parameters:
+    ///   - field: The option the sets came from (`--set`).
+    ///   - place: How the message names the input (`--set "rockback=30s"`); empty for an
+    ///     answer at a prompt.
     /// - Throws: ``ModelError`` naming the set and what the exercise measures.
-    public func checkTyped(_ sets: [ExerciseSet], field: String) throws(ModelError) {
+    public func checkTyped(_ sets: [ExerciseSet], field: String, place: String) throws(ModelError) {
         for (index, set) in sets.enumerated() {
             let isHold = set.reps == nil && set.durationSeconds != nil
             let label =
-                (field.isEmpty ? "" : "\(field) \(id): ")
+                (place.isEmpty ? "" : "\(place): ")
                 + "set \(index + 1) \(ModelError.quote(SetText.compact(set)))"
             switch measure {
             case .reps where isHold:

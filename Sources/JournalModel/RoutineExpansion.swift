@@ -30,9 +30,17 @@ public struct RoutineExpansion: Sendable, Hashable {
         var contraindicated: [Catalog.ExerciseCaution] = []
         var used = Array(repeating: false, count: given.count)
         for item in routine.items {
+            // The item's entries, given and prescribed, left before right (as typed within a side).
+            var ofItem: [Entry] = []
+            defer {
+                entries.append(
+                    contentsOf: ofItem.enumerated().sorted {
+                        (Self.rank($0.element.side), $0.offset) < (Self.rank($1.element.side), $1.offset)
+                    }.map(\.element))
+            }
             var givenSides: Set<Side?> = []
             for index in given.indices where given[index].exercise == item.exercise {
-                entries.append(given[index])
+                ofItem.append(given[index])
                 givenSides.insert(given[index].side)
                 used[index] = true
             }
@@ -52,10 +60,19 @@ public struct RoutineExpansion: Sendable, Hashable {
                 }
                 continue
             }
-            entries.append(contentsOf: prescribed)
+            ofItem.append(contentsOf: prescribed)
         }
         for index in given.indices where !used[index] { entries.append(given[index]) }
         self.entries = entries
         self.contraindicated = contraindicated
+    }
+
+    private static func rank(_ side: Side?) -> Int {
+        switch side {
+        case nil: 0
+        case .left: 1
+        case .right: 2
+        case .both: 3
+        }
     }
 }

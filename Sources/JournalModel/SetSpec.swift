@@ -10,12 +10,19 @@ public struct SetSpec: Sendable, Hashable {
     public var side: Side?
     /// The sets, in order.
     public var sets: [ExerciseSet]
+    /// The argument as typed, for messages (empty for a spec made in code).
+    public var typed: String = ""
 
     /// Creates a spec.
     public init(exercise: String, side: Side? = nil, sets: [ExerciseSet]) {
         self.exercise = exercise
         self.side = side
         self.sets = sets
+    }
+
+    /// How messages name this argument: `--set "bird-dog=12"`.
+    public var place: String {
+        "--set " + ModelError.quote(typed.isEmpty ? reference.description : typed)
     }
 
     /// The exercise and side, as typed.
@@ -62,7 +69,9 @@ public struct SetSpec: Sendable, Hashable {
                 throw fail(problem.kind, "\(label) \(problem.text)", problem.hint)
             }
         }
-        return SetSpec(exercise: name, side: side, sets: sets)
+        var spec = SetSpec(exercise: name, side: side, sets: sets)
+        spec.typed = text
+        return spec
     }
 
     struct ItemFailure: Error {

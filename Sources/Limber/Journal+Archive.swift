@@ -83,6 +83,7 @@ extension Journal {
 
     /// `true` when `file` is an encrypted limber archive (its passphrase is needed to read it).
     public static func isEncryptedArchive(_ file: String) throws -> Bool {
-        try Archive.isEncrypted(file)
+        try requireArchive(file)
+        return try Archive.isEncrypted(file)
     }
 }

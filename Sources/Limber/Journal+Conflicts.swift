@@ -47,8 +47,9 @@ extension Journal {
         return first
     }
 
-    /// Settles a conflict by taking one side: `mine` (this device's), `theirs` (the other
-    /// device's, when there are two devices), a device id (or prefix) or a device's name.
+    /// Settles a conflict by taking one side: its number (as `conflicts` lists them), `mine`
+    /// (this device's), `theirs` (the other device's, when there are two devices), a device id
+    /// (or prefix) or a device's name.
     /// Writes one `conflict.resolved` event following every head of the session, so the
     /// conflict is gone on every device after the next merge.
     ///
@@ -65,7 +66,15 @@ extension Journal {
             }
             let me = writer.device
             let chosen: SessionConflict.Side?
+            if take.lowercased() == "both" {
+                throw LimberError(
+                    .usage(
+                        "--take both is for a possible duplicate; conflict \(conflict.id) has one value to keep",
+                        hint: "use a side's number, mine, theirs or a device"))
+            }
             switch take.lowercased() {
+            case _ where Int(take).map({ conflict.sides.indices.contains($0 - 1) }) == true:
+                chosen = Int(take).map { conflict.sides[$0 - 1] }
             case "mine": chosen = conflict.sides.last { $0.device == me }
             case "theirs":
                 let others = conflict.sides.filter { $0.device != me }
@@ -77,13 +86,15 @@ extension Journal {
                 chosen = devices.count == 1 ? conflict.sides.last { $0.device == devices[0] } : nil
             }
             guard let chosen else {
-                let devices = Set(conflict.sides.map(\.device)).sorted().map { device in
-                    deviceName(device).map { "\($0) (\(device.prefix(8)))" } ?? device
+                var devices: [String] = []
+                for (index, side) in conflict.sides.enumerated() {
+                    let name = deviceName(side.device).map { "\($0) (\(side.device.prefix(8)))" } ?? side.device
+                    devices.append("\(index + 1) = \(name)")
                 }
                 throw LimberError(
                     .usage(
                         "--take \(take) names no single side of conflict \(conflict.id)",
-                        hint: "use mine, theirs or a device: \(devices.joined(separator: ", "))"))
+                        hint: "use a side's number, mine, theirs or a device: \(devices.joined(separator: ", "))"))
             }
             var changes: [SessionChange] = []
             var deleted: Bool?

@@ -129,6 +129,8 @@ extension Journal {
         let me = writer.device
         let keep: Int?
         switch take.lowercased() {
+        case _ where Int(take).map({ pair.sessions.indices.contains($0 - 1) }) == true:
+            keep = Int(take).map { $0 - 1 }
         case "mine": keep = pair.devices.firstIndex(of: me)
         case "theirs":
             keep = pair.devices.firstIndex { $0 != me }.flatMap {
@@ -151,7 +153,7 @@ extension Journal {
         return ConflictOutcome(
             session: pair.sessions[keep], field: "possible duplicate",
             kept:
-                "session \(pair.sessions[keep].id.prefix(8)); session \(other.id.prefix(8)) deleted (`limber restore \(other.id.prefix(8))` brings it back)",
+                "session \(pair.sessions[keep].id.prefix(8)), and deleted session \(other.id.prefix(8)) (`limber restore \(other.id.prefix(8))` brings it back)",
             device: pair.devices[keep], deviceName: deviceName(pair.devices[keep]))
     }
 }

@@ -3,17 +3,20 @@ import Reconcile
 
 extension Journal {
     /// Refuses to replace a file at `path` that is not an earlier export of `format` (a typo
-    /// in `--output` must not overwrite a person's own file), unless `force`; a folder always.
+    /// in `--output` must not overwrite a person's own file), unless `force`; a folder always
+    /// (also when `format` is not known yet).
     ///
     /// - Throws: ``LimberError`` `.invalid` naming the file.
-    public static func checkExportTarget(_ path: String, format: ExportFormat, force: Bool) throws {
+    public static func checkExportTarget(_ path: String, format: ExportFormat?, force: Bool) throws {
         switch FileSystem.kind(of: path) {
         case .missing: return
         case .directory:
             throw LimberError(
-                .invalid("\(path) is a folder", hint: "give a file name, such as \(path)/journal.\(format.rawValue)"))
+                .invalid(
+                    "\(path) is a folder",
+                    hint: "give a file name, such as \(path)/journal.\(format?.rawValue ?? "json")"))
         case .file, .other:
-            guard !force else { return }
+            guard !force, let format else { return }
             if let head = FileSystem.readPrefix(path, count: 1 << 16), format.isOwnExport(head: head) {
                 return
             }

@@ -58,7 +58,8 @@ extension Journal {
             let needle = event.lowercased()
             let matches = history.steps.indices.filter {
                 let candidate = history.steps[$0].event.id
-                return !needle.isEmpty && (candidate.hasPrefix(needle) || candidate.hasSuffix(needle))
+                return !needle.isEmpty
+                    && (candidate.hasPrefix(needle) || HistoryItem.shortID(candidate).hasPrefix(needle))
             }
             guard let index = matches.first, matches.count == 1 else {
                 throw LimberError(
@@ -67,6 +68,17 @@ extension Journal {
                             ? "session \(id.prefix(8)) has no event \"\(event)\""
                             : "\"\(event)\" matches \(matches.count) events of session \(id.prefix(8))",
                         hint: "`limber show \(id.prefix(8)) --history` lists its events and their ids"))
+            }
+            let undone = Self.undone(history)
+            if undone.contains(history.steps[index].event.id) {
+                let by = history.steps.last { Self.reverted($0.event) == history.steps[index].event.id }
+                throw LimberError(
+                    .invalid(
+                        "event \(HistoryItem.shortID(history.steps[index].event.id)) is undone already"
+                            + (by.map { " (by \(HistoryItem.shortID($0.event.id)))" } ?? ""),
+                        hint: by.map {
+                            "`limber amend \(id.prefix(8)) --revert \(HistoryItem.shortID($0.event.id))` redoes it"
+                        } ?? "`limber show \(id.prefix(8)) --history` lists the events"))
             }
             return try revert(history, step: index, writer: writer)
         }
@@ -166,17 +178,23 @@ extension Journal {
     /// The history items of `history`, with short ids and device names.
     private func items(_ history: SessionHistory) -> [HistoryItem] {
         let undone = Self.undone(history)
-        let labels = Dictionary(
-            history.steps.map { ($0.event.id, HistoryItem.label(of: $0.event)) },
-            uniquingKeysWith: { first, _ in first })
+        // An undo's label names what it undid; an undo of an undo is a redo of that.
+        var labels: [String: String] = [:]
+        for step in history.steps {
+            if let target = Self.reverted(step.event), let inner = labels[target] {
+                labels[step.event.id] =
+                    inner.hasPrefix("undo of ") ? "redo of " + inner.dropFirst(8) : "undo of " + inner
+            } else {
+                labels[step.event.id] = HistoryItem.label(of: step.event)
+            }
+        }
         return history.steps.map { step in
             var item = HistoryItem(
                 step, deviceName: deviceName(step.event.device), catalog: state.catalog)
             item.undone = undone.contains(step.event.id)
             if let target = Self.reverted(step.event) {
-                item.reverts = target
-                item.label = "undo of " + (labels[target] ?? "an event") + " "
-                    + HistoryItem.shortID(target)
+                item.reverts = HistoryItem.shortID(target)
+                item.label = labels[step.event.id] ?? "undo"
             }
             return item
         }

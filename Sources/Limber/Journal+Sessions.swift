@@ -38,8 +38,9 @@ extension Journal {
             try Session.checkTypedStart(start, now: now, allowFuture: request.allowFuture)
         }
         let given = try request.sets.map { spec in
-            let (exercise, side) = try catalog.resolve(spec.reference, field: "--set")
-            try exercise.checkTyped(spec.sets, field: "--set")
+            let (exercise, side) = try catalog.resolve(
+                spec.reference, field: "--set", place: spec.place)
+            try exercise.checkTyped(spec.sets, field: "--set", place: spec.place)
             return spec.entry(exerciseID: exercise.id, side: side)
         }
         var entries = given
@@ -48,6 +49,18 @@ extension Journal {
             let routine = try catalog.routine(matching: name)
             routineID = routine.id
             let skipping = try skipped(request.skipping, in: routine, catalog: catalog)
+            for skip in skipping {
+                let clash = given.first {
+                    $0.exercise == skip.exercise && (skip.side == nil || $0.side == skip.side)
+                }
+                if let clash {
+                    let named = clash.exercise + (clash.side.map { ":" + $0.rawValue } ?? "")
+                    throw LimberError(
+                        .usage(
+                            "--skip \(skip) and --set \(named) name the same exercise: was it done or not?",
+                            hint: "leave out one of them"))
+                }
+            }
             let expansion = RoutineExpansion(
                 routine, given: given, skipping: skipping, catalog: catalog, profile: profile)
             entries = expansion.entries
@@ -143,8 +156,8 @@ extension Journal {
             var newEntries: [Entry] = []
             for spec in request.sets {
                 let (exercise, side) = try catalog.resolve(
-                    spec.reference, field: "--set", sessionSides: sides)
-                try exercise.checkTyped(spec.sets, field: "--set")
+                    spec.reference, field: "--set", place: spec.place, sessionSides: sides)
+                try exercise.checkTyped(spec.sets, field: "--set", place: spec.place)
                 let entry = spec.entry(exerciseID: exercise.id, side: side)
                 try entry.validate()
                 newEntries.append(entry)

@@ -266,6 +266,14 @@ struct ArchiveTests {
         #expect(verify.exitCode == 1, "\(verify)")
         #expect(verify.stderr.contains("is not a limber archive"), "\(verify)")
         #expect(!verify.stderr.contains("restored"), "\(verify)")
+        // A JSON file is no encrypted archive: refused, not asked for a passphrase.
+        let json = sandbox.root + "/journal.json"
+        #expect(try sandbox.limber(["export", "--output", json]).exitCode == 0)
+        for command in [["archive", "verify", json], ["restore", json, "--to", sandbox.root + "/r"]] {
+            let result = try limber(sandbox, command, environment: Self.cheap)
+            #expect(result.exitCode == 1, "\(command): \(result)")
+            #expect(result.stderr.contains("is not a limber archive"), "\(result)")
+        }
     }
 
     @Test("archive create refuses to replace a file that is not a limber archive, unless --force")

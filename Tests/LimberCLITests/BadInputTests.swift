@@ -81,6 +81,9 @@ struct BadInput: Sendable, CustomTestStringConvertible {
             ["log", "--routine", "sciatica", "--skip", "rockback:left"], exit: 2,
             quotes: "rockback:left"),
         BadInput(["log", "--set", "bird-dog:left=1", "--skip", "rockback"], exit: 2, quotes: "--skip"),
+        BadInput(
+            ["log", "--routine", "sciatica", "--skip", "bird-dog:right", "--set", "bird-dog:right=10"],
+            exit: 2, quotes: "bird-dog:right"),
         BadInput(["export", "--output", "journal.txt"], exit: 2, quotes: "journal.txt"),
         BadInput(["export", "--format", "json", "--output", "sets.csv"], exit: 2, quotes: "sets.csv"),
         BadInput(["export", "--format", "xml"], exit: 2, quotes: "xml"),

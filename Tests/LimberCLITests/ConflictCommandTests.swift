@@ -35,7 +35,12 @@ struct ConflictCommandTests {
         let listing = try sandbox.limber("list", "--json").jsonArray()
         #expect(listing.first?["conflicted"] as? Bool == true)
 
-        let resolved = try sandbox.limber("conflicts", "resolve", String(conflictID.prefix(6)), "--take", "mine")
+        let both = try sandbox.limber("conflicts", "resolve", String(conflictID.prefix(6)), "--take", "both")
+        #expect(both.exitCode == 2 && both.stderr.contains("is for a possible duplicate"), "\(both)")
+        // By the number of this machine's side, as `conflicts` lists them.
+        let sides = try #require(listed.first?["sides"] as? [[String: Any]])
+        let mine = try #require(sides.firstIndex { $0["mine"] as? Bool == true })
+        let resolved = try sandbox.limber("conflicts", "resolve", String(conflictID.prefix(6)), "--take", "\(mine + 1)")
         #expect(resolved.exitCode == 0, "\(resolved)")
         #expect(try sandbox.limber("conflicts").exitCode == 0)
         #expect(try sandbox.limber(["merge", laptop], journal: desktop, environment: onDesktop).exitCode == 0)

@@ -23,9 +23,9 @@ public struct HistoryItem: Sendable, Hashable, Encodable {
     /// `session.logged`, `session.amended`, …
     public var type: String
     /// What the event did, as a person says it: `logged`, `amended`, `deleted`, `restored`,
-    /// `resolved a conflict`, `undo of amended 9f3c21ab`.
+    /// `resolved a conflict`, `undo of amended`, `redo of amended`.
     public var label: String
-    /// For an undo (`undo`, `amend --revert`): the event it reverts.
+    /// For an undo (`undo`, `amend --revert`): the short id of the event it reverts.
     public var reverts: String?
     /// `true` when a later undo reverted this event (and was not itself undone).
     public var undone = false

@@ -7,7 +7,8 @@ struct Conflicts: ParsableCommand {
         abstract: "List concurrent edits made on different devices; exit 3 when there are any.",
         discussion: """
             The journal shows the later edit until you choose: `limber conflicts resolve ID \
-            --take mine|theirs|DEVICE`. A resolution syncs like any edit.
+            --take N|mine|theirs|DEVICE` (N: the side's number as listed). A resolution syncs like \
+            any edit.
             """,
         subcommands: [List.self, Show.self, Resolve.self, Review.self],
         defaultSubcommand: List.self)
@@ -27,8 +28,7 @@ struct Conflicts: ParsableCommand {
                 "  \(index + 1). \(device(side))  \(LocalTime.text(side.time))  \(side.value)\(shown)")
         }
         if isDuplicate {
-            lines.append(
-                "  resolve with --take both (keep both) or a side (keep it, delete the other)")
+            lines.append("  keep both, or keep one side and delete the other")
         }
         return lines
     }
@@ -43,7 +43,7 @@ struct Conflicts: ParsableCommand {
     /// `kept pain after = 5 (from laptop)`.
     static func kept(_ outcome: ConflictOutcome) -> String {
         let from =
-            outcome.device.isEmpty
+            outcome.device.isEmpty || outcome.field == "possible duplicate"
             ? "" : " (from \(outcome.deviceName ?? String(outcome.device.prefix(8))))"
         let session = outcome.session.id.prefix(8)
         if outcome.field == "deleted" {
@@ -100,7 +100,7 @@ struct Conflicts: ParsableCommand {
 
         @Option(
             help: ArgumentHelp(
-                "mine, theirs, or a device id (prefix); for a possible duplicate also both.",
+                "A side's number, mine, theirs, or a device name or id (prefix); for a possible duplicate also both.",
                 valueName: "side"))
         var take: String
 

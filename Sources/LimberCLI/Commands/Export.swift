@@ -26,6 +26,7 @@ struct Export: ParsableCommand {
     var force = false
 
     func run() throws {
+        if let output { try Journal.checkExportTarget(output, format: nil, force: force) }
         let chosen = try ExportFormat.choose(format, output: output)
         if let output { try Journal.checkExportTarget(output, format: chosen, force: force) }
         var filter = SessionFilter()

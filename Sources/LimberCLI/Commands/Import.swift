@@ -55,9 +55,11 @@ struct Import: ParsableCommand {
             outcome = try read(journal, importOptions)
         } catch let error as ImportError {
             // No unit in the file and none given: on a terminal, ask, showing the rows.
-            guard case .unitNotStated = error.kind, Terminal.isInteractive,
-                let chosen = Self.askUnit(error)
-            else { throw error }
+            guard case .unitNotStated = error.kind, Terminal.isInteractive else { throw error }
+            guard let chosen = Self.askUnit(error) else {
+                throw LimberError(
+                    .usage("no unit given: nothing was imported", hint: "run it again with --unit kg or --unit lb"))
+            }
             importOptions.defaultWeightUnit = chosen
             outcome = try read(journal, importOptions)
         }

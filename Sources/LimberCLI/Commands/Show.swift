@@ -21,8 +21,9 @@ struct Show: ParsableCommand {
             if output.json { return try JSONOutput.print(items) }
             for item in items {
                 let device = item.deviceName.map { "\($0) (\(item.device.prefix(8)))" } ?? item.device
+                let label = item.reverts.map { "\(item.label) \($0)" } ?? item.label
                 Terminal.write(
-                    "\(LocalTime.text(item.time))  \(item.label)\(item.byImport ? " by import" : "")  on \(device)  event \(item.shortID)\(item.undone ? "  (undone)" : "")"
+                    "\(LocalTime.text(item.time))  \(label)\(item.byImport ? " by import" : "")  on \(device)  event \(item.shortID)\(item.undone ? "  (undone)" : "")"
                 )
                 let created = item.type == "session.logged"
                 for change in item.changes {

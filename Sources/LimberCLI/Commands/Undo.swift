@@ -29,11 +29,16 @@ struct Undo: ParsableCommand {
         Self.report(outcome.value)
     }
 
-    /// `undid amended 9f3c21ab of session 3f2a9c1d:` then each change, old → new.
+    /// `undid amended 9f3c21ab of session 3f2a9c1d:` (or `redid` for the undo of an undo)
+    /// then each change, old → new.
     static func report(_ reversion: Reversion) {
-        Terminal.write(
-            "undid \(reversion.reverted.label) \(reversion.reverted.shortID) of session \(reversion.session.id.prefix(8)):"
-        )
+        let item = reversion.reverted
+        let session = reversion.session.id.prefix(8)
+        if let inner = item.reverts, item.label.hasPrefix("undo of ") {
+            Terminal.write("redid \(item.label.dropFirst(8)) \(inner) of session \(session):")
+        } else {
+            Terminal.write("undid \(item.label) \(item.shortID) of session \(session):")
+        }
         for change in reversion.changes {
             Terminal.write("  \(change.label): \(change.before) → \(change.after)")
         }

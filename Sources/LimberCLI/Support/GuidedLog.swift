@@ -166,7 +166,7 @@ struct GuidedLog {
             let target = exercise.id + (chosen.map { ":" + $0.rawValue } ?? "")
             do {
                 let spec = try SetSpec.parse(target + "=" + answer)
-                try exercise.checkTyped(spec.sets, field: "")
+                try exercise.checkTyped(spec.sets, field: "sets", place: "")
                 return .sets(spec)
             } catch {
                 // Said about the answer, not about a --set nobody typed.
