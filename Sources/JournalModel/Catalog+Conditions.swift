@@ -33,6 +33,14 @@ extension Catalog {
         return byCondition.keys.sorted().compactMap { byCondition[$0] }
     }
 
+    /// For a condition no exercise cautions (one a profile got from an older version or an
+    /// import): the known conditions it may have meant; `nil` for a known condition.
+    public func suggestions(forUnknown condition: Condition) -> [String]? {
+        let known = knownConditions.map(\.condition.rawValue)
+        guard !known.contains(condition.rawValue) else { return nil }
+        return Self.closest(to: condition.rawValue, among: known)
+    }
+
     /// The condition a person means by `text`, which some exercise must caution for: a
     /// condition nothing cautions would turn no warning on, and a typo of one that does
     /// (`heriated-disc`) would silently leave the warnings off.

@@ -35,7 +35,7 @@ public struct ExerciseSet: Sendable, Hashable, Codable {
         self.stoppedForPain = stoppedForPain
     }
 
-    /// Checks reps (0…10000), weight (finite, 0…5000), hold and distance (finite, ≥ 0) and
+    /// Checks reps (0…10000), weight (finite, 0…5000), hold (0…24 h), distance (0…1000 km) and
     /// RPE (0…10).
     ///
     /// - Parameter field: Names the set in messages, such as `bird-dog set 2`.
@@ -44,11 +44,15 @@ public struct ExerciseSet: Sendable, Hashable, Codable {
             throw Self.range(field, "reps", String(reps), "0 to \(InputLimits.storedReps)")
         }
         try weight?.validate(field: "\(field) weight")
-        if let durationSeconds, !(durationSeconds.isFinite && durationSeconds >= 0) {
-            throw Self.range(field, "duration", String(durationSeconds), "0 seconds or more")
+        if let durationSeconds,
+            !(durationSeconds.isFinite && (0...InputLimits.storedSetSeconds).contains(durationSeconds))
+        {
+            throw Self.range(field, "duration", String(durationSeconds), "0 to 86400 seconds")
         }
-        if let distanceMeters, !(distanceMeters.isFinite && distanceMeters >= 0) {
-            throw Self.range(field, "distance", String(distanceMeters), "0 meters or more")
+        if let distanceMeters,
+            !(distanceMeters.isFinite && (0...InputLimits.storedDistanceMeters).contains(distanceMeters))
+        {
+            throw Self.range(field, "distance", String(distanceMeters), "0 to 1000000 meters")
         }
         if let rpe, !(rpe.isFinite && (0...10).contains(rpe)) {
             throw Self.range(field, "RPE", String(rpe), "0 to 10")

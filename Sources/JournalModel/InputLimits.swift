@@ -11,6 +11,10 @@ public enum InputLimits {
     public static let storedReps = 10_000
     /// The heaviest load a file may give, in either unit.
     public static let storedWeight: Double = 5000
+    /// The longest hold or set time a file may give: a day, in seconds.
+    public static let storedSetSeconds: Double = 86_400
+    /// The longest distance a file may give for one set: 1000 km, in meters.
+    public static let storedDistanceMeters: Double = 1_000_000
 
     /// The heaviest typed load in `unit`: 1000 kg, or 2200 lb (about the same).
     public static func typedWeight(_ unit: WeightUnit) -> Double {

@@ -74,6 +74,13 @@ public struct LocalTimestamp: Sendable, Hashable, Comparable, Codable, CustomStr
     /// The RFC 3339 form, such as `2026-11-24T07:30:00+01:00` (`Z` for offset zero).
     public var description: String { rfc3339 }
 
+    /// The offset as `+01:00` or `-05:30` (`+00:00` for UTC).
+    public var offsetText: String {
+        let minutes = Int(utcOffsetSeconds.magnitude) / 60
+        return (utcOffsetSeconds < 0 ? "-" : "+") + CivilCalendar.pad(minutes / 60, 2) + ":"
+            + CivilCalendar.pad(minutes % 60, 2)
+    }
+
     /// The RFC 3339 form, such as `2026-11-24T07:30:00+01:00` (`Z` for offset zero).
     public var rfc3339: String {
         let local = localEpochSeconds

@@ -29,7 +29,7 @@ public struct RoutineExpansion: Sendable, Hashable {
         var entries: [Entry] = []
         var contraindicated: [Catalog.ExerciseCaution] = []
         var used = Array(repeating: false, count: given.count)
-        for item in routine.items {
+        for (position, item) in routine.items.enumerated() {
             // The item's entries, given and prescribed, left before right (as typed within a side).
             var ofItem: [Entry] = []
             defer {
@@ -39,17 +39,27 @@ public struct RoutineExpansion: Sendable, Hashable {
                     }.map(\.element))
             }
             var givenSides: Set<Side?> = []
-            for index in given.indices where given[index].exercise == item.exercise {
+            // A routine that lists an exercise twice gets each given entry once.
+            let first = !routine.items[..<position].contains { $0.exercise == item.exercise }
+            for index in given.indices where given[index].exercise == item.exercise && !used[index] {
                 ofItem.append(given[index])
                 givenSides.insert(given[index].side)
                 used[index] = true
             }
+            // Given at its first item: not filled in again at a later one.
+            if !first, givenSides.isEmpty, given.contains(where: { $0.exercise == item.exercise }) {
+                continue
+            }
             // Given without a side, or for both sides at once: the whole exercise is given.
             if givenSides.contains(nil) || givenSides.contains(.both) { continue }
-            if skipping.contains(ExerciseReference(exercise: item.exercise)) { continue }
+            let skipped = skipping.filter { $0.exercise == item.exercise }.map(\.side)
+            // Skipped whole, or for both sides at once.
+            if skipped.contains(nil) || skipped.contains(.both) { continue }
             let prescribed = item.prescribedEntries().filter { entry in
-                !givenSides.contains(entry.side)
-                    && !skipping.contains(ExerciseReference(exercise: item.exercise, side: entry.side))
+                // A side-less prescription (the nerve glide's "per painful leg") is given or
+                // skipped by any side of it.
+                if entry.side == nil { return givenSides.isEmpty && skipped.isEmpty }
+                return !givenSides.contains(entry.side) && !skipped.contains(entry.side)
             }
             guard !prescribed.isEmpty else { continue }
             let cautions = catalog.warnings(for: item.exercise, profile: profile)

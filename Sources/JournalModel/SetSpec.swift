@@ -81,6 +81,9 @@ public struct SetSpec: Sendable, Hashable {
 
         static let examples =
             "write sets like 12, 12x5kg, 10x12.5lb or a hold 45s; add ! after a set stopped by pain: 10!"
+        static let zeroReps = ItemFailure(
+            kind: .outOfRange, text: "is a set of 0 reps",
+            hint: "leave out a set not done; 0! (or 0s! for a hold) records an attempt stopped by pain")
         static let notASpec = ItemFailure(
             kind: .invalidSyntax, text: "is not REPS, REPSxWEIGHT or a hold like 45s",
             hint: examples)
@@ -100,10 +103,7 @@ public struct SetSpec: Sendable, Hashable {
         }
         if text.utf8.allSatisfy(\.isASCIIDigit) {
             if !stopped, text.utf8.allSatisfy({ $0 == UInt8(ascii: "0") }) {
-                return .failure(
-                    ItemFailure(
-                        kind: .outOfRange, text: "is a set of 0 reps",
-                        hint: "leave out a set not done; 0! records an attempt stopped by pain"))
+                return .failure(.zeroReps)
             }
             return reps(text).map { ExerciseSet(reps: $0, stoppedForPain: stopped) }
         }
@@ -117,12 +117,13 @@ public struct SetSpec: Sendable, Hashable {
             case .success(let value): count = value
             case .failure(let failure): return .failure(failure)
             }
+            if count == 0, !stopped { return .failure(.zeroReps) }
             return weight(weightText, reps: count).map {
                 ExerciseSet(reps: count, weight: $0, stoppedForPain: stopped)
             }
         }
         switch DurationText.seconds(text) {
-        case .success(0):
+        case .success(0) where !stopped:
             return .failure(
                 ItemFailure(
                     kind: .outOfRange, text: "is a hold of 0 seconds",

@@ -13,7 +13,7 @@ public enum SetText {
         if let weight = set.weight { text += (set.reps == nil ? "" : "x") + weight.description }
         if let hold = set.durationSeconds {
             if !text.isEmpty { text += " " }
-            text += hold == hold.rounded() && hold < 1e9
+            text += hold == hold.rounded() && abs(hold) < 1e9
                 ? DurationText.format(seconds: Int(hold)) : number(hold) + "s"
         }
         if let distance = set.distanceMeters {
@@ -66,6 +66,8 @@ public enum SetText {
 
     /// Seconds as a clock: `45 s`, `1:30`, `1:02:03`.
     public static func clock(_ seconds: Double) -> String {
+        // A value from another device is not validated: never trap on it.
+        guard seconds.isFinite, seconds >= 0, seconds < 1e9 else { return number(seconds) + " s" }
         let total = Int(seconds.rounded())
         if total < 60 { return "\(total) s" }
         let hours = total / 3600

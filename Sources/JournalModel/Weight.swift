@@ -27,6 +27,7 @@ public struct Weight: Sendable, Hashable, Codable, CustomStringConvertible {
 
     /// Formats a number without a trailing `.0` (`5`, `12.5`).
     static func format(_ value: Double) -> String {
+        guard value.isFinite else { return String(value) }
         if value.isFinite, value == value.rounded(), abs(value) < 1e15 {
             return String(Int64(value))
         }

@@ -49,9 +49,7 @@ extension Journal {
         // file: only a start that is neither signature, nor the beginning of one, is refused.
         guard FileSystem.kind(of: file) == .file, let head = FileSystem.readPrefix(file, count: 64)
         else { return }
-        let signatures = [Array("MANIFEST.json".utf8), Array(#"{"format":"limber.archive.encrypted""#.utf8)]
-        let plausible = signatures.contains { head.starts(with: $0) || $0.starts(with: head) }
-        guard !plausible else { return }
+        guard !Archive.mayBeArchive(head: head) else { return }
         throw LimberError(
             .invalid(
                 "\(file) is not a limber archive: it starts neither with MANIFEST.json nor with limber's encryption header",

@@ -30,8 +30,7 @@ extension Journal {
             result.append(
                 DeviceInfo(
                     device: device,
-                    name: state.name(ofDevice: device)
-                        ?? (device == mine?.device ? mine?.name : nil),
+                    name: deviceName(device),
                     mine: device == mine?.device, lastSeq: head?.event.seq ?? 0,
                     lastEvent: head.map {
                         LocalTimestamp(

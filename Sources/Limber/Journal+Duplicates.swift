@@ -6,7 +6,7 @@ import Reconcile
 struct DuplicatePair {
     /// The same on every device: derived from the two session ids.
     var id: String
-    /// The two sessions, earlier-logged first.
+    /// The two sessions, by id (the same order on every device).
     var sessions: [Session]
     /// The device that logged each.
     var devices: [String]

@@ -62,16 +62,22 @@ extension Journal {
     }
 
     /// Registers the driver in the journal's clone when the journal folder is the root of a
-    /// git work tree whose config lacks it (a fresh `git clone` of a journal), so a pull never
-    /// stops at a segment. Cheap when nothing is needed: one small file read.
+    /// git work tree whose config lacks it (a fresh `git clone` of a journal), or names a
+    /// limber that is no longer there (moved, upgraded), so a pull never stops at a segment.
+    /// Cheap when nothing is needed: one bounded read of `.git/config`, links not followed.
     func ensureGitDriver() -> Notice? {
-        let config = path + "/.git/config"
         guard FileSystem.kind(of: path + "/.git") == .directory,
-            let bytes = try? FileSystem.readFile(config),
-            !String(decoding: bytes, as: UTF8.self).contains("[merge \"limber\"]"),
-            let executable = GitCommand.currentExecutable(),
-            (try? Self.setUpGit(at: path, executable: executable)) == true
+            let bytes = FileSystem.readPrefix(path + "/.git/config", count: 1 << 20),
+            let executable = GitCommand.currentExecutable()
         else { return nil }
+        let config = String(decoding: bytes, as: UTF8.self)
+        if config.contains("[merge \"limber\"]") {
+            // `driver = '/path/to/limber' git-merge %O %A %B %P`: still there?
+            let registered = config.split(separator: "\n").first { $0.contains("git-merge %O") }
+                .flatMap { line in line.split(separator: "'").dropFirst().first.map(String.init) }
+            if let registered, access(registered, X_OK) == 0 { return nil }
+        }
+        guard (try? Self.setUpGit(at: path, executable: executable)) == true else { return nil }
         return Notice(.info, "registered limber's merge driver for segments in this git clone")
     }
 }
@@ -88,7 +94,9 @@ enum GitCommand {
     /// is missing or fails.
     static func run(_ arguments: [String], output: Bool) -> String? {
         var pipe: [Int32] = [-1, -1]
+        // Close-on-exec, so that nothing git starts keeps our end of the pipe open.
         guard Glibc.pipe(&pipe) == 0 else { return nil }
+        for end in pipe { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }

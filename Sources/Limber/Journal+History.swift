@@ -29,10 +29,13 @@ extension Journal {
             let id = try resolveSessionID(prefix)
             let history = SessionHistory(session: id, events: try sessionEvents(id))
             let undone = Self.undone(history)
+            // The latest change that changed something (a "keep both", or a resolution to the
+            // value already shown, changed nothing), is no undo, and is not undone.
             guard
                 let last = history.steps.indices.last(where: {
-                    !undone.contains(history.steps[$0].event.id)
-                        && Self.reverted(history.steps[$0].event) == nil
+                    let step = history.steps[$0]
+                    return !undone.contains(step.event.id) && Self.reverted(step.event) == nil
+                        && (step.before != step.after || step.deletedBefore != step.deletedAfter)
                 })
             else {
                 throw LimberError(
@@ -168,7 +171,8 @@ extension Journal {
         let stored = try commit(
             [NewEvent(entity: id, parents: state.heads(of: id), body: .conflictResolved(reversion))],
             with: writer)
-        let after = SessionHistory(session: id, events: try sessionEvents(id))
+        let after = SessionHistory(
+            session: id, events: history.steps.map(\.event) + stored.filter { $0.entity == id })
         let own = Set(stored.map(\.id))
         let done = items(after).filter { own.contains($0.id) }.flatMap(\.changes)
         let session = state.session(id: id) ?? current
@@ -200,11 +204,17 @@ extension Journal {
         }
     }
 
-    /// A device's name as `devices` shows it.
+    /// A device's name as `devices` shows it. Names come from other devices' events: control
+    /// characters are dropped and the length capped, so a name cannot break a line.
     func deviceName(_ device: String) -> String? {
-        if let name = state.name(ofDevice: device) { return name }
         let mine = DeviceIdentity.current(for: layout, environment: options.environment)
-        return device == mine?.device ? mine?.name : nil
+        guard let name = state.name(ofDevice: device) ?? (device == mine?.device ? mine?.name : nil)
+        else { return nil }
+        let printable = String(
+            String.UnicodeScalarView(
+                name.unicodeScalars.filter { $0.value >= 0x20 && !(0x7F...0x9F).contains($0.value) }
+                    .prefix(64)))
+        return printable.isEmpty ? nil : printable
     }
 
     /// Every event about the session `id`, from the log (any order).

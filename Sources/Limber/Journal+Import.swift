@@ -27,18 +27,16 @@ extension Journal {
         case (.limber, _), (.events, _), (.csv, _): zone = nil
         case (_, .system): zone = "this machine's time zone"
         case (_, .fixed(let offset)):
-            let minutes = Int(offset.magnitude) / 60
-            zone = "UTC" + (offset < 0 ? "-" : "+") + (minutes / 60 < 10 ? "0" : "")
-                + "\(minutes / 60):" + (minutes % 60 < 10 ? "0" : "") + "\(minutes % 60)"
+            zone = "UTC" + LocalTimestamp(epochSeconds: 0, utcOffsetSeconds: offset).offsetText
         }
         if dryRun {
-            var report = try plan(data, path: path, dryRun: true).report
+            var report = try plan(data, path: path, dryRun: true, correctingStart: options.zoneIsExplicit).report
             report.localTimesIn = zone
             report.dryRun = true
             return outcome(report, notices(for: data, options: options), changed: false)
         }
         return try write { writer in
-            var (report, events) = try plan(data, path: path, dryRun: false)
+            var (report, events) = try plan(data, path: path, dryRun: false, correctingStart: options.zoneIsExplicit)
             report.localTimesIn = zone
             if !events.isEmpty { try commit(events, with: writer, batch: true) }
             return outcome(report, notices(for: data, options: options), changed: !events.isEmpty)
@@ -46,7 +44,7 @@ extension Journal {
     }
 
     /// The events an import needs, and the report of it.
-    private func plan(_ data: ImportedData, path: String, dryRun: Bool) throws -> (
+    private func plan(_ data: ImportedData, path: String, dryRun: Bool, correctingStart: Bool) throws -> (
         report: ImportReport, events: [NewEvent]
     ) {
         var report = ImportReport(file: path, format: data.format, dryRun: dryRun)
@@ -93,7 +91,7 @@ extension Journal {
                     report.unchangedSessions += 1
                     continue
                 }
-                switch try update(of: session) {
+                switch try update(of: session, correctingStart: correctingStart) {
                 case .none: report.unchangedSessions += 1
                 case .leftChanged: report.leftChanged.append(session.id)
                 case .leftDeleted: report.leftDeleted.append(session.id)
@@ -150,7 +148,7 @@ extension Journal {
     ///   another unit, a set changed in the app) corrects the session, when the person has not
     ///   changed it in limber since; otherwise it is left alone and reported.
     /// - A deleted session stays deleted and is reported.
-    private func update(of imported: Session) throws -> Update {
+    private func update(of imported: Session, correctingStart: Bool) throws -> Update {
         try loadFromSnapshot(imported.id)
         guard let record = state.records[imported.id], let current = record.session else {
             return .none
@@ -159,11 +157,26 @@ extension Journal {
         var additions: [SessionChange] = []
         var corrections: [SessionChange] = []
         var added = 0
-        if imported.start != current.start { corrections.append(.start(imported.start)) }
+        // The start moves only with --timezone: read in this machine's zone, the same file
+        // on a machine in another zone (or after travelling) would shift every session.
+        if correctingStart, imported.start != current.start {
+            corrections.append(.start(imported.start))
+        }
         if imported.durationSeconds != current.durationSeconds {
             corrections.append(.durationSeconds(imported.durationSeconds))
         }
-        if imported.notes != current.notes { corrections.append(.notes(imported.notes)) }
+        switch (current.notes, imported.notes) {
+        case (let now?, let file?) where now.hasPrefix(file):
+            break  // an earlier export, with fewer rows' notes: nothing taken away
+        case (let now?, let file?) where file.hasPrefix(now):
+            additions.append(.notes(file))
+        case (nil, let file?):
+            additions.append(.notes(file))
+        case (_, nil):
+            break
+        default:
+            corrections.append(.notes(imported.notes))
+        }
         for entry in imported.entries {
             let key = EntryKey(entry)
             guard let existing = current.entries.first(where: { EntryKey($0) == key }) else {

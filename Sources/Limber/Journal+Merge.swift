@@ -77,15 +77,10 @@ extension Journal {
             throw LimberError(
                 .differentJournals(
                     ours: mine.description, theirs: try JournalSummary(JournalLayout(root: path)).description,
-                    path: name, here: self.path, empty: mine.sessions == 0))
+                    path: name, here: self.path, empty: mine.sessions == 0,
+                    archive: FileSystem.kind(of: name) == .file))
         }
         return try write { writer in
-            if joining, !dryRun {
-                try commitChange(
-                    of: "journal",
-                    body: .journalJoined(JournalJoin(journals: [journalID, other.journal])),
-                    with: writer)
-            }
             let duplicatesBefore = try duplicates().count
             let plan = try LogMerger.plan(
                 into: layout, from: JournalLayout(root: path), ownDevice: writer.device)
@@ -118,13 +113,20 @@ extension Journal {
                 after = touched.reduce(0) { $0 + (preview.records[$1]?.conflicts.count ?? 0) }
                 // The duplicates of the previewed state; the real state is put back after.
                 let saved = state
+                defer { state = saved }
                 state = preview
                 duplicatesAfter = try duplicates().count
-                state = saved
             } else {
                 try LogMerger.apply(plan, into: layout)
                 let contents = try LogReader.read(layout, since: watermark)
                 if contents.continuous { try apply(contents) } else { try reopenCold() }
+                // Joined only once the other journal's events are here.
+                if joining {
+                    try commitChange(
+                        of: "journal",
+                        body: .journalJoined(JournalJoin(journals: [journalID, other.journal])),
+                        with: writer)
+                }
                 after = touched.reduce(0) { $0 + (state.records[$1]?.conflicts.count ?? 0) }
                 duplicatesAfter = try duplicates().count
             }

@@ -12,6 +12,18 @@ public struct SyncReport: Sendable, Encodable {
 }
 
 extension Journal {
+    /// Starts this machine's journal at `path` as a copy of the journal in the shared `folder`
+    /// (the same `limber.json`), when `path` holds none and `folder` does: `sync DIR` on a
+    /// second machine. The events come with the sync that follows.
+    ///
+    /// - Returns: `true` when the journal was made.
+    public static func startFromShared(at path: String, folder: String, options: Options) throws
+        -> Bool
+    {
+        guard !exists(at: path), exists(at: folder) else { return false }
+        return try create(at: path, options: options, copyOf: folder)
+    }
+
     /// Two-way exchange with a shared folder (a USB stick, a mounted share): takes what the
     /// folder has that this journal lacks, then puts there what it lacks. The folder is a
     /// journal folder without `local/` data of its own; every file written into it is written

@@ -146,9 +146,14 @@ public final class Journal {
         ".git", ".gitignore", ".gitattributes", ".stfolder", ".stignore", ".DS_Store",
     ]
 
-    /// Adds `line` to a small text file (creating it) unless it is already there.
+    /// Adds `line` to a small text file (creating it) unless it is already there. The file
+    /// is read without following a link and at most 1 MiB of it (a larger one is refused).
     static func ensureLine(_ line: String, in file: String) throws {
-        let existing = try FileSystem.readFile(file) ?? []
+        let limit = 1 << 20
+        let existing = FileSystem.kind(of: file) == .missing ? [] : FileSystem.readPrefix(file, count: limit + 1) ?? []
+        guard existing.count <= limit else {
+            throw JournalError(.badMetadata("larger than 1 MiB; limber adds \"\(line)\" only to a small file"), path: file)
+        }
         let text = String(decoding: existing, as: UTF8.self)
         guard !text.split(separator: "\n").contains(where: { $0 == line }) else { return }
         let prefix = text.isEmpty || text.hasSuffix("\n") ? text : text + "\n"
@@ -270,7 +275,6 @@ public final class Journal {
         let writer = try LogWriter(
             layout: layout, lockTimeout: options.lockTimeout, environment: options.environment,
             observed: seen)
-        if let notice = ensureGitDriver() { notices.append(notice) }
         if writer.recoveredBytes > 0 {
             notices.append(
                 Notice(
@@ -303,6 +307,9 @@ public final class Journal {
     @discardableResult
     func commit(_ events: [NewEvent], with writer: LogWriter, batch: Bool = false) throws -> [Event] {
         var events = events
+        // Only a real write gets here (never a dry run): the moment to make sure a git clone
+        // of the journal merges its segments.
+        if let notice = ensureGitDriver() { notices.append(notice) }
         if writer.headSeq == 0 {
             // A device's first commit also says its name, so every device can show it.
             events.insert(

@@ -23,7 +23,8 @@ public struct LimberError: UserFacingError, Sendable, Equatable {
         case alreadyDefined(String)
         /// `merge` or `sync` with a journal of another id, without `--join`: both described
         /// (id, created, devices, sessions), and the other's path.
-        case differentJournals(ours: String, theirs: String, path: String, here: String, empty: Bool)
+        case differentJournals(
+            ours: String, theirs: String, path: String, here: String, empty: Bool, archive: Bool)
     }
 
     /// Why the request was refused.
@@ -47,7 +48,7 @@ public struct LimberError: UserFacingError, Sendable, Equatable {
         case .invalid(let message, _): message
         case .usage(let message, _): message
         case .alreadyDefined(let what): "\(what) already exists"
-        case .differentJournals(let ours, let theirs, let path, _, _):
+        case .differentJournals(let ours, let theirs, let path, _, _, _):
             "\(path) is another journal (\(theirs)); this one is \(ours)"
         }
     }
@@ -65,9 +66,10 @@ public struct LimberError: UserFacingError, Sendable, Equatable {
         case .invalid(_, let hint): hint
         case .usage(_, let hint): hint
         case .alreadyDefined: "choose another name"
-        case .differentJournals(_, _, let path, let here, let empty):
+        case .differentJournals(_, _, let path, let here, let empty, let archive):
             (empty
-                ? "this journal is empty: to make this machine a copy of that one, move \(here) away and run `limber sync \(path)`; "
+                ? "this journal is empty: to make this machine a copy of that one, move \(here) away and run "
+                    + (archive ? "`limber restore \(path) --to \(here)`; " : "`limber sync \(path)`; ")
                 : "")
                 + "to join the two into one journal for good, run it again with --join"
         }

@@ -116,9 +116,51 @@ struct RoutineExpansionTests {
         }
     }
 
+    @Test("an attempt stopped by pain at once: 0! and 0s!; values no file should hold still print")
+    func edges() throws {
+        #expect(try SetSpec.parse("x=0!").sets == [ExerciseSet(reps: 0, stoppedForPain: true)])
+        #expect(try SetSpec.parse("x=0s!").sets == [ExerciseSet(durationSeconds: 0, stoppedForPain: true)])
+        for value in [1e20, -1e20, .infinity, .nan] {
+            let set = ExerciseSet(reps: 1, weight: Weight(value: value, unit: .kg), durationSeconds: value, distanceMeters: value)
+            _ = SetText.readable(set)
+            _ = SetText.compact(set)
+        }
+        #expect(throws: ModelError.self) { try ExerciseSet(durationSeconds: 1e20).validate() }
+        #expect(throws: ModelError.self) { try ExerciseSet(distanceMeters: 2e6).validate() }
+    }
+
     @Test("did-you-mean counts a swap of two letters as one edit")
     func suggestions() {
         #expect(Suggestion.closest(to: "lsit", among: ["init", "list", "log"]).first == "list")
         #expect(Suggestion.editDistance("lsit", "list") == 1)
+    }
+}
+
+@Suite("routine expansion: sides-less prescriptions and repeated items")
+struct RoutineExpansionEdgeTests {
+    let catalog = Catalog()
+
+    @Test("the nerve glide given on one side is given whole; skipped on one side, skipped")
+    func sidelessPrescription() {
+        let routine = BuiltInCatalog.routines[0]
+        let left = Entry(exercise: "sciatic-nerve-glide", side: .left, sets: [ExerciseSet(reps: 10)])
+        let given = RoutineExpansion(routine, given: [left], skipping: [], catalog: catalog, profile: Profile())
+        #expect(given.entries.filter { $0.exercise == "sciatic-nerve-glide" } == [left])
+        let skipped = RoutineExpansion(
+            routine, given: [], skipping: ["sciatic-nerve-glide:left"], catalog: catalog, profile: Profile())
+        #expect(!skipped.entries.contains { $0.exercise == "sciatic-nerve-glide" })
+        let both = RoutineExpansion(routine, given: [], skipping: ["bird-dog:both"], catalog: catalog, profile: Profile())
+        #expect(!both.entries.contains { $0.exercise == "bird-dog" }, ":both skips both sides")
+    }
+
+    @Test("a routine that lists an exercise twice takes a given entry once")
+    func repeatedItem() {
+        let item = RoutineItem(exercise: "rockback", prescription: Prescription(sets: 1, repsMin: 5, text: "1 × 5"))
+        let routine = Routine(id: "twice", name: "Twice", items: [item, item])
+        let given = Entry(exercise: "rockback", sets: [ExerciseSet(reps: 12)])
+        let expansion = RoutineExpansion(routine, given: [given], skipping: [], catalog: catalog, profile: Profile())
+        #expect(expansion.entries == [given])
+        let none = RoutineExpansion(routine, given: [], skipping: [], catalog: catalog, profile: Profile())
+        #expect(none.entries.count == 2, "both items as prescribed")
     }
 }

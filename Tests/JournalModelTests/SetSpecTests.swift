@@ -70,7 +70,7 @@ func limits() throws {
     arguments: [
         ("x=1001", "has more than 1000 reps"), ("x=1x1000.5kg", "above 1000 kg"),
         ("x=5x2201lb", "above 2200 lb"), ("x=0s", "hold of 0 seconds"),
-        ("x=12,0:00", "hold of 0 seconds"),
+        ("x=12,0:00", "hold of 0 seconds"), ("x=0x5kg", "0 reps"),
     ])
 func typedLimits(_ text: String, _ part: String) throws {
     let error = try #require(throws: ModelError.self) { try SetSpec.parse(text) }

@@ -92,8 +92,12 @@ struct GitTransportTests {
         }
         try commit(a, "a")
         try push(a)
-        // b is a fresh clone: its first write registers the driver in that clone.
+        // b is a fresh clone: its first write registers the driver in that clone (a dry run
+        // writes nothing, not even that).
         #expect(try git(sandbox, ["clone", "-q", "-b", "main", remote, b], in: sandbox.root).exitCode == 0)
+        #expect(try sandbox.limber(["merge", a, "--dry-run"], journal: b, environment: onB).exitCode == 0)
+        let untouched = try String(contentsOfFile: b + "/.git/config", encoding: .utf8)
+        #expect(!untouched.contains("[merge \"limber\"]"), "a dry run registered the driver")
         let first = try sandbox.limber(["log", "--set", "rockback=2"], journal: b, environment: onB)
         #expect(first.stderr.contains("registered limber's merge driver"), "\(first)")
         // c never sees git: it lives on the USB stick's side.

@@ -89,4 +89,17 @@ struct ImportCorrectionTests {
         #expect(history.stdout.contains("amended by import"), "\(history)")
         #expect(try sandbox.limber("verify").exitCode == 0)
     }
+
+    @Test("the same file imported on a machine in another zone moves no start; --timezone does")
+    func otherZoneMovesNothing() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        try sandbox.initJournal()
+        #expect(try sandbox.limber("import", "--unit", "kg", Self.strong).exitCode == 0)
+        let before = try sandbox.limber("list", "--json").stdout
+        let travelled = try sandbox.limber(["import", "--unit", "kg", Self.strong], environment: ["TZ": "Asia/Tokyo"])
+        #expect(travelled.exitCode == 0, "\(travelled)")
+        #expect(!travelled.stdout.contains("corrected"), "\(travelled)")
+        #expect(try sandbox.limber("list", "--json").stdout == before)
+    }
 }

@@ -132,8 +132,19 @@ public enum Archive {
     /// an encrypted archive's header).
     public static func looksLikeArchive(_ path: String) -> Bool {
         guard let source = try? FileSource(path: path), let head = try? source.read(512) else { return false }
-        if head.starts(with: Array(#"{"format":"limber.archive.encrypted""#.utf8)) { return true }
-        return head.starts(with: Array("MANIFEST.json".utf8))
+        return signatures.contains { head.starts(with: $0) }
+    }
+
+    /// How an archive starts: a plain one with its first tar entry's name, an encrypted one
+    /// with its header line.
+    static let signatures = [
+        Array("MANIFEST.json".utf8), Array(#"{"format":"limber.archive.encrypted""#.utf8),
+    ]
+
+    /// `false` when `head`, the first bytes of a file, can be no archive: it neither starts
+    /// with a signature nor is the start of one (a file cut short there is a truncated archive).
+    public static func mayBeArchive(head: [UInt8]) -> Bool {
+        signatures.contains { head.starts(with: $0) || $0.starts(with: head) }
     }
 
     /// Makes a journal at `target` (which must not exist or be an empty folder) from the

@@ -69,7 +69,9 @@ extension ExportFormat {
         if head.isEmpty { return true }
         let text = String(decoding: head, as: UTF8.self)
         switch self {
-        case .json: return text.hasPrefix("{") && text.contains(#""format":"limber.export""#)
+        case .json:
+            // Keys are sorted, so a long list of exercises may push the format key past `head`.
+            return text.hasPrefix(#"{"exercises":["#) || text.contains(#""format":"limber.export""#)
         case .csv: return text.hasPrefix(LimberCSVLayout.columns.prefix(3).joined(separator: ",") + ",")
         case .markdown: return text.hasPrefix(MarkdownExporter.title)
         case .events: return text.hasPrefix(#"{"body":"#) && text.contains(#""dev":"#)

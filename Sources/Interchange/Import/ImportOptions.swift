@@ -6,6 +6,10 @@ public struct ImportOptions: Sendable {
     public var format: ImportFormat?
     /// The zone the source app's local times are in (its exports carry no offset).
     public var zone: LocalTimestamp.Zone
+    /// `true` when the person named the zone (`--timezone`): only then may a re-import move
+    /// the starts of sessions imported before, which were read in whatever zone the machine
+    /// that imported them had.
+    public var zoneIsExplicit = false
     /// The weight unit for exports that do not say which they use (Strong's plain layout);
     /// `nil` refuses such a file (``ImportError/Kind/unitNotStated(samples:)``) rather than
     /// guess.

@@ -22,7 +22,7 @@ enum FieldText {
     static func value(_ change: SessionChange?) -> String {
         switch change {
         case nil: "(none)"
-        case .start(let value)?: LocalTime.text(value) + " (UTC" + LocalTime.offset(value) + ")"
+        case .start(let value)?: LocalTime.text(value) + " (UTC" + value.offsetText + ")"
         case .durationSeconds(let value)?:
             value.map { DurationText.format(seconds: $0) } ?? "(none)"
         case .routine(let value)?: value ?? "(none)"
@@ -44,14 +44,6 @@ public enum LocalTime {
         let characters = Array(text)
         guard characters.count >= 16 else { return text }
         return String(characters[0..<10]) + " " + String(characters[11..<16])
-    }
-
-    /// The timestamp's offset, `+01:00`.
-    public static func offset(_ time: LocalTimestamp) -> String {
-        let minutes = Int(time.utcOffsetSeconds.magnitude) / 60
-        let hours = minutes / 60, rest = minutes % 60
-        return (time.utcOffsetSeconds < 0 ? "-" : "+") + (hours < 10 ? "0" : "") + "\(hours):"
-            + (rest < 10 ? "0" : "") + "\(rest)"
     }
 
     /// The instant of a hybrid-clock time on this machine's clock now.

@@ -37,6 +37,7 @@ struct Import: ParsableCommand {
 
     func run() throws {
         var importOptions = ImportOptions(zone: try TimeZoneOption.zone(timezone))
+        importOptions.zoneIsExplicit = timezone != nil
         if format != "auto" {
             guard let chosen = ImportFormat(rawValue: format.lowercased()) else {
                 throw LimberError(.usage("\"\(format)\" is not an import format", hint: "use auto, limber, events, csv, strong, hevy or fitnotes"))

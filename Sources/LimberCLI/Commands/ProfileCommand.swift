@@ -42,17 +42,14 @@ struct ProfileCommand: ParsableCommand {
             )
             return
         }
-        let cautioned = Set(journal.catalog.knownConditions.map(\.condition))
         for condition in profile.conditions {
-            if cautioned.contains(condition) {
-                Terminal.write(condition.rawValue)
-            } else {
-                let near = Suggestion.closest(
-                    to: condition.rawValue, among: cautioned.map(\.rawValue).sorted())
+            if let near = journal.catalog.suggestions(forUnknown: condition) {
                 Terminal.write(
                     "\(condition.rawValue)  (no exercise has cautions for it, so it warns of nothing"
                         + (near.isEmpty ? "" : "; did you mean \(near.joined(separator: ", "))?")
                         + ")")
+            } else {
+                Terminal.write(condition.rawValue)
             }
         }
     }

@@ -27,13 +27,12 @@ struct Sync: ParsableCommand {
 
     func run() throws {
         let path = options.path
-        if !Journal.exists(at: path), Journal.exists(at: dir) {
-            // A second machine starts from the shared copy: the same journal, not a new one.
-            guard !dryRun else {
-                Terminal.write("would make \(path) a copy of the journal in \(dir) on this machine")
-                return
-            }
-            try Journal.create(at: path, options: options.openOptions, copyOf: dir)
+        // A second machine starts from the shared copy: the same journal, not a new one.
+        if dryRun, !Journal.exists(at: path), Journal.exists(at: dir) {
+            Terminal.write("would make \(path) a copy of the journal in \(dir) on this machine")
+            return
+        }
+        if !dryRun, try Journal.startFromShared(at: path, folder: dir, options: options.openOptions) {
             Terminal.write("created journal at \(path) as a copy of the one in \(dir)")
         }
         let journal = try options.open()

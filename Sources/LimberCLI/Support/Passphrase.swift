@@ -41,7 +41,7 @@ enum Passphrase {
             if canHide { tcsetattr(0, TCSAFLUSH, &saved) }
             Terminal.put("\n", to: 2)
         }
-        guard let line = readLine(strippingNewline: true) else { throw BackupError(.noPassphrase) }
+        guard let line = TerminalInput.standard.line() else { throw BackupError(.noPassphrase) }
         return line
     }
 }

@@ -39,7 +39,7 @@ enum SessionText {
                     + (conflicted ? "  [conflict]" : "")
             ]
         lines.append(
-            "start     \(timestamp(session.start)) (UTC\(LocalTime.offset(session.start)))")
+            "start     \(timestamp(session.start)) (UTC\(session.start.offsetText))")
         if let duration = session.durationSeconds {
             lines.append("duration  \(DurationText.format(seconds: duration))")
         }

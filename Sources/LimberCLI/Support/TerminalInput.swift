@@ -8,8 +8,10 @@ import Synchronization
 /// input; Swift's `readLine` would wait for a second Ctrl-D. From a pipe, lines end at
 /// newlines and the last one at the end of the input.
 final class TerminalInput: Sendable {
-    /// Standard input, shared by every prompt of the process (bytes read ahead for the next
-    /// line stay here).
+    /// Standard input, shared by every prompt of the process, passphrases included: bytes read
+    /// ahead for the next line stay here, so a second reader of fd 0 (stdio's `readLine`)
+    /// would lose them. The process has one standard input, so this is its one reader, as
+    /// `FileHandle.standardInput` is.
     static let standard = TerminalInput(descriptor: 0)
 
     private let descriptor: Int32

@@ -91,10 +91,6 @@ package struct SessionRecord: Sendable, Hashable {
             applyLogged(session, stamp: stamp)
         case .sessionAmended(let patch):
             applyPatch(patch, stamp: stamp)
-            // An amendment later in merge order than a deletion it did not see undoes it
-            // (DESIGN §5: the later write is shown; the conflict is listed for review). A
-            // writer never amends a deletion it saw, so only concurrent ones reach here.
-            if !patch.changes.isEmpty { deleted.write(false, stamp: stamp) }
             writes.append(
                 SessionWrite(event, changes: patch.changes, deleted: nil, byImport: patch.byImport))
         case .sessionDeleted:
