@@ -12,37 +12,40 @@ struct DuplicatePair {
     var devices: [String]
 }
 
+/// A session that may pair with another: its id, start and logging device.
+private struct Candidate {
+    var id: String
+    var start: Int64
+    var device: String
+}
+
 extension Journal {
     /// How close two starts must be for a possible duplicate: 90 minutes. The same day is
     /// not enough, since a routine done morning and evening is two sessions.
     static let duplicateWindowSeconds: Int64 = 90 * 60
 
     /// Possible duplicates not yet settled ("keep both") or folded (one deleted).
-    func duplicates() throws -> [DuplicatePair] {
+    ///
+    /// - Parameter focus: Only pairs with one of these sessions (what a merge touched): then
+    ///   only sessions near their starts are read, not every close pair of the journal.
+    func duplicates(around focus: Set<String>? = nil) throws -> [DuplicatePair] {
         try recovering {
             var candidates: Set<String> = []
+            if let focus {
+                for id in focus { try loadFromSnapshot(id) }
+                candidates = focus
+            }
             if let snapshot {
                 // Sessions close in time are neighbours in the chronological index; a session
                 // read from the log since the snapshot pairs with those near its start.
-                let loaded = state.records.values.compactMap { $0.start?.value.epochSeconds }
-                    .sorted()
-                func nearLoaded(_ start: Int64) -> Bool {
-                    var low = 0
-                    var high = loaded.count
-                    while low < high {
-                        let middle = (low + high) / 2
-                        if loaded[middle] < start - Self.duplicateWindowSeconds {
-                            low = middle + 1
-                        } else {
-                            high = middle
-                        }
-                    }
-                    return low < loaded.count && loaded[low] <= start + Self.duplicateWindowSeconds
-                }
+                let near = focus.map { ids in ids.compactMap { state.records[$0] } }
+                    ?? Array(state.records.values)
+                let loaded = near.compactMap { $0.start?.value.epochSeconds }.sorted()
+                func nearLoaded(_ start: Int64) -> Bool { Self.near(loaded, start) }
                 var previous: Snapshot.ChronoEntry?
                 for index in 0..<snapshot.sessionCount {
                     guard let entry = snapshot.chrono(index), entry.visible else { continue }
-                    if let before = previous,
+                    if focus == nil, let before = previous,
                         entry.start - before.start <= Self.duplicateWindowSeconds
                     {
                         candidates.insert(before.id)
@@ -53,26 +56,50 @@ extension Journal {
                 }
             }
             for id in candidates { try loadFromSnapshot(id) }
-            var groups: [String: [(Session, String)]] = [:]
-            for record in state.records.values where record.isVisible {
-                guard let session = record.session, let device = record.loggedBy else { continue }
-                let exercises = Set(session.entries.map(\.exercise)).sorted().joined(separator: ",")
-                groups[exercises, default: []].append((session, device))
+            if let focus {
+                // Sessions folded from the log rather than the snapshot, near a focused one:
+                // those the log added since the snapshot, or every one without a snapshot.
+                let starts = focus.compactMap { state.records[$0]?.start?.value.epochSeconds }.sorted()
+                let folded = snapshot == nil ? Array(state.records.keys) : eventsOnTop.map(\.entity)
+                for id in Set(folded) where !candidates.contains(id) {
+                    guard let start = state.records[id]?.start?.value.epochSeconds else { continue }
+                    if Self.near(starts, start) { candidates.insert(id) }
+                }
+            }
+            // Grouped by the set of exercises, from the records (no session is built for
+            // one that pairs with nothing).
+            var groups: [String: [Candidate]] = [:]
+            let ids = focus == nil ? Array(state.records.keys) : Array(candidates)
+            for id in ids {
+                guard let record = state.records[id], record.isVisible,
+                    let start = record.start?.value.epochSeconds, let device = record.loggedBy
+                else { continue }
+                var exercises: Set<String> = []
+                for (key, entry) in record.entries where entry.value != nil {
+                    exercises.insert(key.exercise)
+                }
+                groups[exercises.sorted().joined(separator: ","), default: []].append(
+                    Candidate(id: id, start: start, device: device))
             }
             // Candidates closest in time first; each session pairs at most once, so four
             // sessions of two devices give two pairs, not four.
-            var nearby: [(gap: Int64, pair: DuplicatePair)] = []
+            var nearby: [(gap: Int64, id: String, pair: [Candidate])] = []
             for group in groups.values where group.count >= 2 {
-                let sorted = group.sorted { $0.0.id < $1.0.id }
-                for i in sorted.indices {
-                    for j in sorted.indices
-                    where j > i && sorted[i].1 != sorted[j].1
-                        && abs(sorted[i].0.start.epochSeconds - sorted[j].0.start.epochSeconds)
-                            <= Self.duplicateWindowSeconds
-                        && !knew(sorted[i].0.id, whenLogging: sorted[j].0.id)
-                        && !knew(sorted[j].0.id, whenLogging: sorted[i].0.id)
+                // By start: each session meets only those within the window after it.
+                let byStart = group.sorted { ($0.start, $0.id) < ($1.start, $1.id) }
+                for i in byStart.indices {
+                    var j = i + 1
+                    while j < byStart.count,
+                        byStart[j].start - byStart[i].start <= Self.duplicateWindowSeconds
                     {
-                        let ids = [sorted[i].0.id, sorted[j].0.id]
+                        defer { j += 1 }
+                        guard byStart[i].device != byStart[j].device,
+                            !knew(byStart[i].id, whenLogging: byStart[j].id),
+                            !knew(byStart[j].id, whenLogging: byStart[i].id)
+                        else { continue }
+                        // The pair in id order, so its id is the same on every device.
+                        let pair = [byStart[i], byStart[j]].sorted { $0.id < $1.id }
+                        let ids = pair.map(\.id)
                         let id = String(
                             Hex.chainHash(
                                 Array("limber-duplicate-v1\n\(ids.joined(separator: "\n"))".utf8)
@@ -81,25 +108,40 @@ extension Journal {
                             state.records[$0]?.settled.contains(id) == true
                         }
                         guard !settled else { continue }
-                        nearby.append(
-                            (
-                                abs(sorted[i].0.start.epochSeconds - sorted[j].0.start.epochSeconds),
-                                DuplicatePair(
-                                    id: id, sessions: [sorted[i].0, sorted[j].0],
-                                    devices: [sorted[i].1, sorted[j].1])
-                            ))
+                        nearby.append((byStart[j].start - byStart[i].start, id, pair))
                     }
                 }
             }
+            if let focus {
+                nearby.removeAll { !$0.pair.contains { focus.contains($0.id) } }
+            }
             var paired: Set<String> = []
             var pairs: [DuplicatePair] = []
-            for candidate in nearby.sorted(by: { ($0.gap, $0.pair.id) < ($1.gap, $1.pair.id) })
-            where !candidate.pair.sessions.contains(where: { paired.contains($0.id) }) {
-                pairs.append(candidate.pair)
-                for session in candidate.pair.sessions { paired.insert(session.id) }
+            for candidate in nearby.sorted(by: { ($0.gap, $0.id) < ($1.gap, $1.id) })
+            where !candidate.pair.contains(where: { paired.contains($0.id) }) {
+                let sessions = candidate.pair.compactMap { state.session(id: $0.id) }
+                guard sessions.count == 2 else { continue }
+                pairs.append(
+                    DuplicatePair(id: candidate.id, sessions: sessions, devices: candidate.pair.map(\.device)))
+                for session in candidate.pair { paired.insert(session.id) }
             }
             return pairs.sorted { $0.id < $1.id }
         }
+    }
+
+    /// `true` when some start of `sorted` lies within the duplicate window of `start`.
+    private static func near(_ sorted: [Int64], _ start: Int64) -> Bool {
+        var low = 0
+        var high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sorted[middle] < start - duplicateWindowSeconds {
+                low = middle + 1
+            } else {
+                high = middle
+            }
+        }
+        return low < sorted.count && sorted[low] <= start + duplicateWindowSeconds
     }
 
     /// `true` when the device that logged `later` had written about `earlier` before it did:

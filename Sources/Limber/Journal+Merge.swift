@@ -26,8 +26,10 @@ public struct MergeReport: Sendable, Encodable {
     public var dryRun: Bool
     /// Conflicts the merge creates (or would create) in the sessions it touches.
     public var newConflicts: Int = 0
-    /// Possible duplicates (the same exercises within 90 minutes on two devices) that appeared.
-    public var newDuplicates: Int = 0
+    /// Possible duplicates (the same exercises within 90 minutes on two devices) that appeared;
+    /// `nil` when the merge brought more sessions than are worth reading them all for
+    /// (``Journal/duplicateCountLimit``): `limber conflicts` lists them.
+    public var newDuplicates: Int? = 0
     /// `true` when the other journal had another id and the two were joined (`--join`).
     public var joined = false
 
@@ -36,6 +38,9 @@ public struct MergeReport: Sendable, Encodable {
 }
 
 extension Journal {
+    /// Above this many new sessions a merge does not count the possible duplicates it brings.
+    public static let duplicateCountLimit = 2000
+
     /// Merges another journal folder into this one: copies, device by device, the complete
     /// verified members this journal lacks, then folds them. Never rewrites existing bytes.
     ///
@@ -81,9 +86,18 @@ extension Journal {
                     archive: FileSystem.kind(of: name) == .file))
         }
         return try write { writer in
-            let duplicatesBefore = try duplicates().count
             let plan = try LogMerger.plan(
                 into: layout, from: JournalLayout(root: path), ownDevice: writer.device)
+            // Possible duplicates are counted around the sessions the merge brings.
+            let arrived = Set(
+                plan.events.compactMap { event -> String? in
+                    if case .sessionLogged = event.body { return event.entity }
+                    return nil
+                })
+            // Counting means reading every session near the new ones: worth it for what a sync
+            // brings, not for the first merge of two long histories.
+            let countDuplicates = !arrived.isEmpty && arrived.count <= Self.duplicateCountLimit
+            let duplicatesBefore = countDuplicates ? try duplicates(around: arrived).count : 0
             let devices = try plan.devices.map { device in
                 var counts = MergeReport.Device(
                     device: device.device, events: device.events.count, newSessions: 0, changes: 0,
@@ -115,7 +129,7 @@ extension Journal {
                 let saved = state
                 defer { state = saved }
                 state = preview
-                duplicatesAfter = try duplicates().count
+                duplicatesAfter = countDuplicates ? try duplicates(around: arrived).count : 0
             } else {
                 try LogMerger.apply(plan, into: layout)
                 let contents = try LogReader.read(layout, since: watermark)
@@ -128,11 +142,12 @@ extension Journal {
                         with: writer)
                 }
                 after = touched.reduce(0) { $0 + (state.records[$1]?.conflicts.count ?? 0) }
-                duplicatesAfter = try duplicates().count
+                duplicatesAfter = countDuplicates ? try duplicates(around: arrived).count : 0
             }
             var report = MergeReport(devices: devices, dryRun: dryRun)
             report.newConflicts = max(0, after - before)
-            report.newDuplicates = max(0, duplicatesAfter - duplicatesBefore)
+            report.newDuplicates =
+                arrived.count > Self.duplicateCountLimit ? nil : max(0, duplicatesAfter - duplicatesBefore)
             report.joined = joining
             return report
         }

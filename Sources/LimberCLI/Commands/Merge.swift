@@ -6,8 +6,12 @@ struct Merge: ParsableCommand {
     static func reportReview(_ report: MergeReport, dryRun: Bool) {
         var parts: [String] = []
         if report.newConflicts > 0 { parts.append("\(report.newConflicts) new conflict(s)") }
-        if report.newDuplicates > 0 {
-            parts.append("\(report.newDuplicates) possible duplicate(s)")
+        if let count = report.newDuplicates, count > 0 {
+            parts.append("\(count) possible duplicate(s)")
+        }
+        if report.newDuplicates == nil {
+            Terminal.write(
+                "possible duplicates are not counted for more than \(Journal.duplicateCountLimit) new sessions: `limber conflicts` lists them")
         }
         guard !parts.isEmpty else { return }
         Terminal.write(
