@@ -15,7 +15,7 @@ extension Journal {
                 .invalid(
                     "\(path) is a folder",
                     hint: "give a file name, such as \(path)/journal.\(format?.rawValue ?? "json")"))
-        case .file, .other:
+        case .file, .link, .other:
             guard !force, let format else { return }
             if let head = FileSystem.readPrefix(path, count: 1 << 16), format.isOwnExport(head: head) {
                 return

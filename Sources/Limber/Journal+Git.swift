@@ -18,8 +18,8 @@ extension Journal {
     /// - Throws: ``LimberError`` naming the forked device when neither is a prefix of the
     ///   other (git then reports a conflict and leaves both versions).
     public static func gitMerge(current: String, other: String, path: String) throws {
-        let ours = try FileSystem.readFile(current) ?? []
-        let theirs = try FileSystem.readFile(other) ?? []
+        let ours = try FileSystem.readFile(current, followingLinks: true) ?? []
+        let theirs = try FileSystem.readFile(other, followingLinks: true) ?? []
         if theirs.count > ours.count, theirs.starts(with: ours) {
             try FileSystem.writeAtomically(theirs, to: current)
             return

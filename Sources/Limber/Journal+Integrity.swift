@@ -57,8 +57,12 @@ public struct RepairAction: Sendable, Hashable, Encodable {
 
 extension Journal {
     /// Checks every segment, member CRC, event, chain, seq gaps and forks; changes nothing.
-    public static func verify(at path: String) throws -> IntegrityReport {
-        let report = try LogVerifier.verify(JournalLayout(root: path))
+    ///
+    /// - Parameter options: Its environment names this machine's device (`LIMBER_MACHINE_ID`).
+    public static func verify(at path: String, options: Options = Options()) throws -> IntegrityReport {
+        let layout = JournalLayout(root: path)
+        let own = DeviceIdentity.current(for: layout, environment: options.environment)?.device
+        let report = try LogVerifier.verify(layout, ownDevice: own)
         return IntegrityReport(
             problems: report.problems.map {
                 IntegrityReport.Problem(
@@ -83,7 +87,9 @@ extension Journal {
     public static func repair(at path: String, options: Options = Options()) throws
         -> [RepairAction]
     {
-        try LogRepairer.repair(JournalLayout(root: path), lockTimeout: options.lockTimeout).map {
+        let layout = JournalLayout(root: path)
+        let own = DeviceIdentity.current(for: layout, environment: options.environment)?.device
+        return try LogRepairer.repair(layout, lockTimeout: options.lockTimeout, ownDevice: own).map {
             RepairAction(
                 file: $0.file, movedTo: $0.movedTo, keptMembers: $0.keptMembers,
                 droppedBytes: $0.droppedBytes)

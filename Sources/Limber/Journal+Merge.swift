@@ -65,9 +65,12 @@ extension Journal {
         }
         // The archive is checked whole, then unpacked inside this journal's local/ (never synced)
         // and merged like a folder.
-        let folder = layout.local + "/archive-\(getpid())"
-        Archive.removeTree(folder)
-        defer { Archive.removeTree(folder) }
+        // Named like every temporary of limber's, so a killed merge's is removed by the next.
+        try FileSystem.requireDirectory(layout.local)
+        let folder = layout.local + "/.archive.limber-merge-\(getpid())"
+        FileSystem.removeStaleTemporaries(of: layout.local + "/archive")
+        FileSystem.removeTree(folder)
+        defer { FileSystem.removeTree(folder) }
         _ = try Archive.unpack(path, into: folder, passphrase: passphrase)
         return try mergeFolder(folder, shownAs: path, dryRun: dryRun, join: join)
     }
@@ -87,7 +90,8 @@ extension Journal {
         }
         return try write { writer in
             let plan = try LogMerger.plan(
-                into: layout, from: JournalLayout(root: path), ownDevice: writer.device)
+                into: layout, from: JournalLayout(root: path), ownDevice: writer.device,
+                isKnown: hasEvent)
             // Possible duplicates are counted around the sessions the merge brings.
             let arrived = Set(
                 plan.events.compactMap { event -> String? in

@@ -9,7 +9,10 @@ extension Journal {
 
     /// Maps the snapshot and catches up with the log; `false` when the snapshot is unusable.
     func openWarm() throws -> Bool {
-        guard let snapshot = Snapshot(path: snapshotPath, journal: journalID),
+        // Nothing under local/ is followed: a linked cache folder is not read.
+        guard FileSystem.kind(of: layout.local) == .directory,
+            FileSystem.kind(of: layout.cache) == .directory,
+            let snapshot = Snapshot(path: snapshotPath, journal: journalID),
             let others = snapshot.otherRefs
         else { return false }
         self.snapshot = snapshot
@@ -34,9 +37,18 @@ extension Journal {
         return true
     }
 
+    /// Whether the journal holds an event with this id (read or in the snapshot).
+    func hasEvent(_ id: String) -> Bool {
+        state.applied.contains(id) || snapshot?.containsEvent(id) == true
+    }
+
     /// Folds the whole log and writes a snapshot of it (best effort: it is only a cache).
+    ///
+    /// This machine's device is read first: an event of another device that reuses one of its
+    /// ids is the later arrival, and left out (DESIGN §4).
     func openCold() throws {
-        let contents = try LogReader.read(layout)
+        let own = DeviceIdentity.current(for: layout, environment: options.environment)?.device
+        let contents = try LogReader.read(layout, ownDeviceFirst: own)
         report(contents.problems)
         state = JournalState(folding: contents.events)
         watermark = contents.watermark

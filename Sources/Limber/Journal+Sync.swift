@@ -34,7 +34,8 @@ extension Journal {
     ///   - dryRun: Report both directions without writing anything.
     ///   - join: Sync even when the folder holds a journal of another id, joining the two
     ///     (see ``merge(from:dryRun:passphrase:join:)``).
-    public func sync(with folder: String, dryRun: Bool, join: Bool = false) throws -> SyncReport {
+    public func sync(with given: String, dryRun: Bool, join: Bool = false) throws -> SyncReport {
+        let folder = FileSystem.resolvingTopLink(given)
         let shared = JournalLayout(root: folder)
         var created = false
         if FileSystem.kind(of: shared.manifest) == .missing {

@@ -115,7 +115,7 @@ public final class Journal {
             }
         case .missing:
             try FileSystem.makeDirectories(path)
-        case .file, .other:
+        case .file, .link, .other:
             throw JournalError(.occupied, path: path)
         }
         try Self.ensureLine("local/", in: path + "/.gitignore")

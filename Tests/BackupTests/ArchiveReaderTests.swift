@@ -25,10 +25,10 @@ struct ArchiveReaderTests {
             seen == [
                 "begin limber.json", "bytes \(HandArchive.limberJSON.count)", "end limber.json",
                 "dir devices",
-                "dir devices/\(HandArchive.deviceA)", "begin \(HandArchive.segment1)", "bytes 700",
-                "end \(HandArchive.segment1)", "begin \(HandArchive.segment2)", "bytes 1500",
+                "dir devices/\(HandArchive.deviceA)", "begin \(HandArchive.segment1)", "bytes \(HandArchive.files[1].1.count)",
+                "end \(HandArchive.segment1)", "begin \(HandArchive.segment2)", "bytes \(HandArchive.files[2].1.count)",
                 "end \(HandArchive.segment2)", "dir devices/\(HandArchive.deviceB)",
-                "begin \(HandArchive.segment3)", "bytes 10", "end \(HandArchive.segment3)",
+                "begin \(HandArchive.segment3)", "bytes \(HandArchive.files[3].1.count)", "end \(HandArchive.segment3)",
             ])
         let manifest = try ArchiveReader(path: folder("a.tar"), passphrase: nil).walk(
             manifestOnly: true)

@@ -1,3 +1,4 @@
+import EventLog
 import Foundation
 import Glibc
 import LimberTestSupport
@@ -202,11 +203,24 @@ enum HandArchive {
     static let segment2 = "devices/\(deviceA)/0000000000000042.jsonl.gz"
     static let segment3 = "devices/\(deviceB)/0000000000000001.jsonl.gz"
 
-    /// The files of a two-device journal, in archive order.
+    /// The files of a two-device journal, in archive order. The segments are real gzip
+    /// members (archive create refuses damaged ones); their lines are JSON, not events.
     static let files: [(String, [UInt8])] = [
-        ("limber.json", limberJSON), (segment1, randomBytes(700, seed: 1)),
-        (segment2, randomBytes(1500, seed: 2)), (segment3, randomBytes(10, seed: 3)),
+        ("limber.json", limberJSON), (segment1, segment(seed: 1, lines: 20, firstSeq: 1)),
+        (segment2, segment(seed: 2, lines: 60, firstSeq: 42)), (segment3, segment(seed: 3, lines: 1, firstSeq: 1)),
     ]
+
+    /// One member of `lines` JSON lines holding random hex (so it does not compress away).
+    static func segment(seed: UInt64, lines: Int, firstSeq: UInt64) -> [UInt8] {
+        let noise = randomBytes(lines * 16, seed: seed)
+        var payload: [UInt8] = []
+        for line in 0..<lines {
+            let hex = noise[(line * 16)..<(line * 16 + 16)].map { String($0, radix: 16) }.joined()
+            payload += Array(#"{"n":"\#(hex)"}"#.utf8) + [0x0A]
+        }
+        // swift-format-ignore: a fixture cannot fail to compress
+        return try! GzipMember.encode(payload: payload, firstSeq: firstSeq, count: UInt32(lines))
+    }
 
     static func manifest(_ files: [(String, [UInt8])]) -> ArchiveManifest {
         ArchiveManifest(

@@ -364,7 +364,7 @@ struct ArchiveTests {
         #expect(try sandbox.limber("verify").exitCode == 0)
         let local = try FileManager.default.contentsOfDirectory(atPath: sandbox.journal + "/local")
         #expect(
-            !local.contains { $0.hasPrefix("archive-") },
+            !local.contains { $0.hasPrefix("archive-") || $0.contains(".limber-merge-") },
             "the unpacked archive stays behind: \(local)")
         // Joined once, the two are one journal: no --join needed again.
         let again = try sandbox.limber(
@@ -524,8 +524,8 @@ struct ArchiveTests {
         try expectNothingWritten(sandbox, since: before, "merge wrote")
     }
 
-    @Test("a segment that is not gzip but matches its hash: archive verify exits 3")
-    func verifyInflates() throws {
+    @Test("a torn last member is left out of the archive, which verifies; it is said")
+    func tornTailLeftOut() throws {
         let sandbox = try Sandbox()
         defer { sandbox.remove() }
         try smallJournal(sandbox)
@@ -534,9 +534,28 @@ struct ArchiveTests {
         data[data.count - 3] ^= 0x10  // in the last member's ISIZE
         try data.write(to: URL(fileURLWithPath: segment))
         let file = sandbox.root + "/backup.tar"
-        try create(sandbox, file, encrypted: false)
+        let made = try sandbox.limber(["archive", "create", file], journal: nil, environment: Self.cheap)
+        #expect(made.exitCode == 0, "\(made)")
+        #expect(made.stderr.contains("left out devices/"), "\(made)")
         let verify = try limber(sandbox, ["archive", "verify", file], environment: Self.cheap)
-        #expect(verify.exitCode == 3, "\(verify)")
+        #expect(verify.exitCode == 0, "\(verify)")
+    }
+
+    @Test("damage before the last member: archive create refuses, naming the file, and writes nothing")
+    func damageRefused() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        try smallJournal(sandbox)
+        let segment = try JournalFiles.onlySegment(sandbox.journal)
+        var data = try bytes(segment)
+        data[30] ^= 0x10  // inside the first member's compressed data
+        try data.write(to: URL(fileURLWithPath: segment))
+        let file = sandbox.root + "/backup.tar"
+        let made = try sandbox.limber(["archive", "create", file], journal: nil, environment: Self.cheap)
+        #expect(made.exitCode == 3, "\(made)")
+        #expect(made.stderr.contains("0000000000000001.jsonl.gz"), "\(made)")
+        #expect(made.stderr.contains("limber repair"), "\(made)")
+        #expect(!FileManager.default.fileExists(atPath: file))
     }
 
     @Test(

@@ -25,21 +25,36 @@ public enum Archive {
         }
         let lock = try WriterLock(path: layout.lock, timeout: lockTimeout)
         defer { lock.release() }
-        // The files, hashed first: MANIFEST.json comes before them.
-        var paths = ["limber.json"]
+        // Nothing is left out silently: a link is refused, not skipped.
+        if let link = LogReader.links(layout).first {
+            throw JournalError(.link, path: journal + "/" + link)
+        }
+        // The files, hashed first: MANIFEST.json comes before them. Only complete members are
+        // archived: a torn tail of a device's newest segment (a write in progress) is left
+        // out, so the archive always verifies; other damage is refused.
+        var paths: [(String, Int64?)] = [("limber.json", nil)]
         for device in try FileSystem.list(layout.devices)
         where FileSystem.kind(of: layout.deviceFolder(device)) == .directory
             && ArchivePath.isDeviceID(Substring(device))
         {
-            let segments = try FileSystem.list(layout.deviceFolder(device)).filter {
+            let folder = layout.deviceFolder(device)
+            let segments = try FileSystem.list(folder).filter {
                 SegmentName.firstSeq(fromFileName: $0) != nil
+            }.sorted { SegmentName.firstSeq(fromFileName: $0)! < SegmentName.firstSeq(fromFileName: $1)! }
+            for (index, name) in segments.enumerated() {
+                let complete = try completeLength(
+                    folder + "/" + name, isNewest: index == segments.count - 1)
+                paths.append(("devices/\(device)/\(name)", complete))
             }
-            paths += segments.map { "devices/\(device)/\($0)" }
         }
         var files: [ArchiveManifest.File] = []
         var total: Int64 = 0
-        for relative in paths {
-            let (size, digest) = try hash(journal + "/" + relative)
+        var leftOut: [String] = []
+        for (relative, length) in paths {
+            if let length, let whole = FileSystem.fileSize(journal + "/" + relative) {
+                leftOut.append("\(relative): \(whole - length) byte(s) of an incomplete last member")
+            }
+            let (size, digest) = try hash(journal + "/" + relative, length: length)
             files.append(ArchiveManifest.File(path: relative, size: size, sha256: digest))
             total += size
         }
@@ -67,7 +82,7 @@ public enum Archive {
                     }
                 }
                 try tar.beginFile(file.path, size: file.size)
-                let digest = try copy(journal + "/" + file.path, size: file.size) { chunk in
+                let digest = try copy(journal + "/" + file.path, size: file.size, exactly: true) { chunk in
                     try chunk.withUnsafeBytes { raw in try tar.write(raw) }
                     done += Int64(chunk.count)
                     progress?(done, total)
@@ -82,7 +97,9 @@ public enum Archive {
             try sink.finish()
         }
         try output.commit()
-        return ArchiveSummary(path: path, manifest: manifest, encrypted: passphrase != nil)
+        var summary = ArchiveSummary(path: path, manifest: manifest, encrypted: passphrase != nil)
+        summary.leftOut = leftOut
+        return summary
     }
 
     /// Reads the whole archive without writing anything: every entry against the manifest,
@@ -161,6 +178,7 @@ public enum Archive {
         let reader = ArchiveReader(path: path, passphrase: passphrase)
         let checked = try reader.walk()
         let temporary = temporaryPath(beside: trimmed, kind: "restore")
+        FileSystem.removeStaleTemporaries(of: trimmed)
         do {
             let total = checked.files.reduce(0) { $0 + $1.size }
             let manifest = try extract(reader, into: temporary, total: total, progress: progress)
@@ -169,7 +187,7 @@ public enum Archive {
             try? FileSystem.syncDirectory(FileSystem.parent(of: trimmed))
             return ArchiveSummary(path: path, manifest: manifest, encrypted: try ArchiveReader.isEncrypted(path))
         } catch {
-            removeTree(temporary)
+            FileSystem.removeTree(temporary)
             throw error
         }
     }
@@ -216,15 +234,39 @@ public enum Archive {
         return manifest
     }
 
-    /// Size and SHA-256 (hex) of a file.
-    private static func hash(_ path: String) throws -> (Int64, String) {
+    /// Size and SHA-256 (hex) of a file, or of its first `length` bytes.
+    private static func hash(_ path: String, length: Int64? = nil) throws -> (Int64, String) {
         var size: Int64 = 0
-        let digest = try copy(path, size: nil) { size += Int64($0.count) }
+        let digest = try copy(path, size: length) { size += Int64($0.count) }
         return (size, digest)
     }
 
+    /// How much of a segment to archive: the whole file, or for a device's newest segment
+    /// that ends in a torn member, everything before it (`nil`: the whole file).
+    ///
+    /// - Throws: ``JournalError`` `.corruptSegment` for damage that is not a torn tail.
+    private static func completeLength(_ path: String, isNewest: Bool) throws -> Int64? {
+        guard let bytes = try FileSystem.readFile(path, limit: SegmentLimits.standard.maxSegmentFile)
+        else { return nil }
+        // Inflated and checked whole, as `archive verify` will: an archive it wrote verifies.
+        let scan = try SegmentReader.scan(bytes, inflate: true) { _ in }
+        if let damage = scan.corruption.first(where: { $0.kind != .missingIndex }) {
+            throw JournalError(.corruptSegment(offset: damage.offset, detail: damage.detail), path: path)
+        }
+        guard let torn = scan.tornTailOffset else { return nil }
+        guard isNewest else {
+            throw JournalError(
+                .corruptSegment(offset: torn, detail: "an incomplete member before a later segment"),
+                path: path)
+        }
+        return Int64(torn)
+    }
+
     /// Reads a file in 1 MiB chunks (at most `size` bytes), hashing; returns the hex digest.
-    private static func copy(_ path: String, size: Int64?, _ body: ([UInt8]) throws -> Void) throws -> String {
+    /// With `exactly`, a file that holds fewer bytes is refused (it shrank).
+    private static func copy(
+        _ path: String, size: Int64?, exactly: Bool = false, _ body: ([UInt8]) throws -> Void
+    ) throws -> String {
         let source = try FileSource(path: path)
         var hasher = SHA256()
         var remaining = size ?? Int64.max
@@ -235,7 +277,7 @@ public enum Archive {
             try body(chunk)
             remaining -= Int64(chunk.count)
         }
-        if let size, remaining != 0, size != 0 {
+        if exactly, let size, remaining != 0, size != 0 {
             throw BackupError(.mismatch("\(path) shrank while it was archived"))
         }
         return hasher.finalize().map { $0 < 16 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
@@ -246,13 +288,4 @@ public enum Archive {
         return folder + "/." + FileSystem.baseName(of: path) + ".limber-\(kind)-\(getpid())"
     }
 
-    /// Removes a folder this code made (files and folders only, no links followed).
-    public static func removeTree(_ path: String) {
-        if FileSystem.kind(of: path) == .directory {
-            for name in (try? FileSystem.list(path)) ?? [] { removeTree(path + "/" + name) }
-            rmdir(path)
-        } else {
-            unlink(path)
-        }
-    }
 }

@@ -27,8 +27,9 @@ public struct ArchiveManifest: Codable, Sendable, Equatable {
 
     static let formatName = "limber.archive"
     static let path = "MANIFEST.json"
-    /// A manifest beyond this is not one limber wrote (a journal of a million segments is 150 MB).
-    static let maximumSize = 256 << 20
+    /// A manifest beyond this is not one limber wrote (about 50,000 segments, 200 GB of log);
+    /// checked before its bytes are read.
+    static let maximumSize = 8 << 20
 
     func encoded() throws(BackupError) -> [UInt8] {
         do { return Array(try JSONCoding.encoder().encode(self)) + [0x0A] } catch {

@@ -18,6 +18,9 @@ public struct ArchiveSummary: Sendable, Encodable {
     public var members: Int
     /// Every file with its size and hash.
     public var files: [ArchiveManifest.File]
+    /// What `create` left out: a device's incomplete last member (a write in progress), as
+    /// "file: bytes".
+    public var leftOut: [String] = []
 
     init(path: String, manifest: ArchiveManifest, encrypted: Bool, members: Int = 0) {
         self.path = path

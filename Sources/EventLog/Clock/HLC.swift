@@ -11,13 +11,20 @@ public struct HLC: Sendable, Hashable, Comparable, Codable, CustomStringConverti
     /// The smallest timestamp; no event carries it.
     public static let zero = HLC(millis: 0, counter: 0)
 
+    /// The latest timestamp a reader accepts: the last millisecond of the year 9999. A later
+    /// one (up to the format's 16 digits) is refused as not valid, so a hostile or broken
+    /// clock cannot push this machine's clock to where its own events would not parse
+    /// (docs/RELIABILITY.md, "Clocks").
+    public static let latestAccepted = HLC(millis: 253_402_300_799_999, counter: 9999)
+
     /// Creates a timestamp from its parts.
     public init(millis: Int64, counter: UInt16) {
         self.millis = millis
         self.counter = counter
     }
 
-    /// Parses the stored form, `nil` when it is not exactly 16 digits, `-`, 4 digits.
+    /// Parses the stored form, `nil` when it is not exactly 16 digits, `-`, 4 digits, or is
+    /// later than ``latestAccepted``.
     public init?(_ text: some StringProtocol) {
         let bytes = Array(text.utf8)
         guard bytes.count == 21, bytes[16] == UInt8(ascii: "-") else { return nil }
@@ -31,6 +38,7 @@ public struct HLC: Sendable, Hashable, Comparable, Codable, CustomStringConverti
             guard byte >= 48, byte <= 57 else { return nil }
             counter = counter * 10 + Int(byte - 48)
         }
+        guard millis <= Self.latestAccepted.millis else { return nil }
         self.init(millis: millis, counter: UInt16(counter))
     }
 
@@ -51,7 +59,7 @@ public struct HLC: Sendable, Hashable, Comparable, Codable, CustomStringConverti
         let text = try container.decode(String.self)
         guard let value = HLC(text) else {
             throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "hlc \"\(text)\" is not 16 digits, '-', 4 digits")
+                in: container, debugDescription: "hlc \"\(text)\" is not 16 digits, '-', 4 digits before the year 10000")
         }
         self = value
     }

@@ -16,9 +16,15 @@ package struct HybridClock: Sendable {
         self.last = last
     }
 
-    /// Records a timestamp read from the log (any device).
+    /// The latest time the clock follows a seen timestamp to: a day before
+    /// ``HLC/latestAccepted``, so every timestamp it issues stays readable.
+    package static let ceiling = HLC(millis: HLC.latestAccepted.millis - 86_400_000, counter: 0)
+
+    /// Records a timestamp read from the log (any device); one past ``ceiling`` counts as
+    /// ``ceiling``.
     package mutating func observe(_ seen: HLC) {
-        if seen > last { last = seen }
+        let bounded = min(seen, Self.ceiling)
+        if bounded > last { last = bounded }
     }
 
     /// Issues the next timestamp.

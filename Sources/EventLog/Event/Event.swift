@@ -23,6 +23,10 @@ public struct Event: Sendable, Hashable, Codable {
     /// The decoded body.
     public let body: EventBody
 
+    /// The largest `seq` a reader accepts (2^53 − 1, exact in every JSON reader); with it,
+    /// arithmetic on seqs read from disk cannot overflow.
+    public static let maxSeq: UInt64 = (1 << 53) - 1
+
     /// The position of this event in the total merge order `(hlc, dev, seq)`.
     public var order: EventOrder { EventOrder(hlc: hlc, device: device, seq: seq) }
 
@@ -66,6 +70,10 @@ public struct Event: Sendable, Hashable, Codable {
         id = try container.decode(String.self, forKey: .id)
         device = try container.decode(String.self, forKey: .device)
         seq = try container.decode(UInt64.self, forKey: .seq)
+        guard seq >= 1, seq <= Self.maxSeq else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .seq, in: container, debugDescription: "seq is not from 1 to 2^53-1")
+        }
         hlc = try container.decode(HLC.self, forKey: .hlc)
         prev = try container.decode(String.self, forKey: .prev)
         type = try container.decode(EventType.self, forKey: .type)

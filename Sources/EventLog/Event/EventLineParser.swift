@@ -190,7 +190,9 @@ extension EventLineParser.Reader {
                     guard try readInt() == 1 else { throw .delegate }
                 case .id: id = try readString()
                 case .device: device = try readString()
-                case .seq: seq = try readUInt64()
+                case .seq:
+                    seq = try readUInt64()
+                    guard seq >= 1, seq <= Event.maxSeq else { throw fail("a seq from 1 to 2^53-1") }
                 case .hlc: hlc = try readHLC()
                 case .prev: prev = try readString()
                 case .type: type = try readEventType()
@@ -340,6 +342,9 @@ extension EventLineParser.Reader {
                 throw .invalid(offset: start, expected: "an hlc (16 digits, '-', 4 digits)")
             }
             counter = counter * 10 + UInt16(digit)
+        }
+        guard millis <= HLC.latestAccepted.millis else {
+            throw .invalid(offset: start, expected: "an hlc before the year 10000")
         }
         return HLC(millis: millis, counter: counter)
     }

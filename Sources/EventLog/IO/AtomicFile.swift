@@ -23,9 +23,10 @@ package final class AtomicFile {
         let folder = FileSystem.parent(of: path)
         let name = FileSystem.baseName(of: path)
         temporary = folder + "/." + name + ".limber-tmp-\(getpid())"
-        // A temporary file left by a killed process of the same pid is ours to replace.
+        // A temporary file left by a killed process (of this pid, or of one that is gone).
         unlink(temporary)
-        descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o600)
+        FileSystem.removeStaleTemporaries(of: path)
+        descriptor = Syscall.open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o600)
         guard descriptor >= 0 else { throw .io("cannot create", temporary) }
     }
 
@@ -60,8 +61,12 @@ package final class AtomicFile {
     package func commit(durable: Bool = true) throws(JournalError) {
         try flush()
         if durable {
-            while fsync(descriptor) != 0 {
-                guard errno == EINTR else { throw .io("cannot sync", temporary) }
+            guard Syscall.fsync(descriptor) == 0 else {
+                let code = errno
+                finished = true
+                close(descriptor)
+                unlink(temporary)
+                throw .io("cannot sync", temporary, code)
             }
         }
         finished = true
@@ -70,7 +75,7 @@ package final class AtomicFile {
             unlink(temporary)
             throw .io("cannot write", temporary, code)
         }
-        guard rename(temporary, path) == 0 else {
+        guard Syscall.rename(temporary, path) == 0 else {
             let code = errno
             unlink(temporary)
             throw .io("cannot rename into", path, code)

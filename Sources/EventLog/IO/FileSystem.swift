@@ -5,7 +5,7 @@ import SystemPackage
 /// replacements by write-temp + fsync + rename + fsync(folder).
 package enum FileSystem {
     /// What is at a path.
-    package enum Kind: Sendable, Equatable { case missing, file, directory, other }
+    package enum Kind: Sendable, Equatable { case missing, file, directory, link, other }
 
     /// The kind of the object at `path` (links are not followed).
     package static func kind(of path: String) -> Kind {
@@ -14,7 +14,23 @@ package enum FileSystem {
         switch info.st_mode & S_IFMT {
         case S_IFREG: return .file
         case S_IFDIR: return .directory
+        case S_IFLNK: return .link
         default: return .other
+        }
+    }
+
+    /// Throws when `path` is a symbolic link (or anything but a folder where one is expected):
+    /// nothing inside a journal is followed (docs/RELIABILITY.md).
+    ///
+    /// - Returns: `false` when nothing is at `path`.
+    @discardableResult
+    package static func requireDirectory(_ path: String) throws(JournalError) -> Bool {
+        switch kind(of: path) {
+        case .missing: return false
+        case .directory: return true
+        case .link: throw JournalError(.link, path: path)
+        case .file, .other:
+            throw JournalError(.badMetadata("a file where a folder belongs"), path: path)
         }
     }
 
@@ -27,12 +43,12 @@ package enum FileSystem {
 
     /// Creates the folder (mode 0700) if it is missing and makes its entry durable.
     package static func makeDirectory(_ path: String) throws(JournalError) {
-        if mkdir(path, 0o700) == 0 {
+        if Syscall.mkdir(path, 0o700) == 0 {
             try syncDirectory(parent(of: path))
             return
         }
         let code = errno
-        if code == EEXIST, kind(of: path) == .directory { return }
+        if code == EEXIST, try requireDirectory(path) { return }
         throw .io("cannot create folder", path, code)
     }
 
@@ -46,17 +62,10 @@ package enum FileSystem {
 
     /// Flushes a folder's entries (new or renamed files) to stable storage.
     package static func syncDirectory(_ path: String) throws(JournalError) {
-        let descriptor: FileDescriptor
-        do {
-            descriptor = try FileDescriptor.open(
-                FilePath(path), .readOnly, options: [.directory, .closeOnExec])
-        } catch {
-            throw .io("cannot open folder", path, Errno.code(of: error))
-        }
-        defer { try? descriptor.close() }
-        do { try descriptor.sync() } catch {
-            throw .io("cannot sync folder", path, Errno.code(of: error))
-        }
+        let descriptor = Syscall.open(path, O_RDONLY | O_DIRECTORY)
+        guard descriptor >= 0 else { throw .io("cannot open folder", path) }
+        defer { close(descriptor) }
+        guard Syscall.fsync(descriptor) == 0 else { throw .io("cannot sync folder", path) }
     }
 
     /// Replaces (or creates) the file at `path` with `bytes`, atomically and durably (0600).
@@ -72,7 +81,7 @@ package enum FileSystem {
     package static func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> Int32 {
         var offset = 0
         while offset < bytes.count, let base = bytes.baseAddress {
-            let result = Glibc.write(descriptor, base + offset, bytes.count - offset)
+            let result = Syscall.write(descriptor, base + offset, bytes.count - offset)
             if result < 0 {
                 if errno == EINTR { continue }
                 return errno
@@ -84,36 +93,36 @@ package enum FileSystem {
 
     /// The file from byte `offset` to its end (empty when it is shorter), or `nil` when it
     /// does not exist.
-    package static func readFile(_ path: String, from offset: Int) throws(JournalError) -> [UInt8]?
-    {
-        guard offset > 0 else { return try readFile(path) }
-        let descriptor: FileDescriptor
-        do {
-            descriptor = try FileDescriptor.open(FilePath(path), .readOnly, options: [.closeOnExec])
-        } catch {
-            if Errno.code(of: error) == ENOENT { return nil }
-            throw .io("cannot open", path, Errno.code(of: error))
+    /// The file from byte `offset` to its end (empty when it is shorter), or `nil` when it
+    /// does not exist. A link at `path` is refused (``JournalError/Kind/link``), never followed.
+    ///
+    /// - Parameter limit: The most bytes to read; a larger file is refused before anything is
+    ///   allocated.
+    ///   - followingLinks: Read through a link (only for files outside a journal, such as
+    ///     `/etc/machine-id` or git's temporary files).
+    package static func readFile(
+        _ path: String, from offset: Int = 0, limit: Int = Int.max, followingLinks: Bool = false
+    ) throws(JournalError) -> [UInt8]? {
+        let descriptor = Glibc.open(path, O_RDONLY | O_CLOEXEC | (followingLinks ? 0 : O_NOFOLLOW))
+        guard descriptor >= 0 else {
+            let code = errno
+            if code == ENOENT { return nil }
+            if code == ELOOP { throw JournalError(.link, path: path) }
+            throw .io("cannot open", path, code)
         }
-        defer { try? descriptor.close() }
-        do { return try descriptor.readAllBytes(from: offset) } catch {
-            throw .io("cannot read", path, error.rawValue)
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw .io("cannot read", path) }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            throw JournalError(.badMetadata("not a regular file"), path: path)
         }
-    }
-
-    /// The whole file, or `nil` when it does not exist.
-    package static func readFile(_ path: String) throws(JournalError) -> [UInt8]? {
-        let descriptor: FileDescriptor
-        do {
-            descriptor = try FileDescriptor.open(
-                FilePath(path), .readOnly, options: [.closeOnExec])
-        } catch {
-            if Errno.code(of: error) == ENOENT { return nil }
-            throw .io("cannot open", path, Errno.code(of: error))
+        let size = max(0, Int(info.st_size) - max(0, offset))
+        guard size <= limit else {
+            throw JournalError(
+                .badMetadata("\(size) bytes, more than the \(limit) this file may have"), path: path)
         }
-        defer { try? descriptor.close() }
-        do { return try descriptor.readAllBytes() } catch {
-            throw .io("cannot read", path, Errno.code(of: error))
-        }
+        do { return try FileDescriptor(rawValue: descriptor).readAllBytes(from: max(0, offset)) }
+        catch { throw .io("cannot read", path, error.rawValue) }
     }
 
     /// Up to `count` bytes from the start of the file (not following a link), or `nil` when
@@ -136,10 +145,18 @@ package enum FileSystem {
     }
 
     /// The names in a folder (without `.` and `..`), sorted; empty when it does not exist.
+    /// A link at `path` is refused (``JournalError/Kind/link``), never listed through.
     package static func list(_ path: String) throws(JournalError) -> [String] {
-        guard let directory = opendir(path) else {
+        let descriptor = Glibc.open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else {
             let code = errno
             if code == ENOENT { return [] }
+            if code == ELOOP { throw JournalError(.link, path: path) }
+            throw .io("cannot list", path, code)
+        }
+        guard let directory = fdopendir(descriptor) else {
+            let code = errno
+            close(descriptor)
             throw .io("cannot list", path, code)
         }
         defer { closedir(directory) }
@@ -155,7 +172,7 @@ package enum FileSystem {
 
     /// Renames within one file system and syncs the folder of the destination.
     package static func move(_ source: String, to destination: String) throws(JournalError) {
-        guard rename(source, destination) == 0 else { throw .io("cannot rename", source) }
+        guard Syscall.rename(source, destination) == 0 else { throw .io("cannot rename", source) }
         try syncDirectory(parent(of: destination))
     }
 
@@ -173,6 +190,35 @@ package enum FileSystem {
         while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
         guard let slash = trimmed.lastIndex(of: "/") else { return String(trimmed) }
         return String(trimmed[trimmed.index(after: slash)...])
+    }
+
+    /// Removes what killed limber processes left beside `path`: `.NAME.limber-KIND-PID` files
+    /// and folders whose process is gone (a live one's are left alone).
+    package static func removeStaleTemporaries(of path: String) {
+        let prefix = "." + baseName(of: path) + ".limber-"
+        let folder = parent(of: path)
+        for name in (try? list(folder)) ?? [] where name.hasPrefix(prefix) {
+            guard let dash = name.lastIndex(of: "-"), let pid = Int32(name[name.index(after: dash)...]),
+                pid > 0, pid != getpid(), kill(pid, 0) != 0, errno == ESRCH
+            else { continue }
+            removeTree(folder + "/" + name)
+        }
+    }
+
+    /// Removes a file, or a folder and everything in it; links are removed, never followed.
+    package static func removeTree(_ path: String) {
+        if kind(of: path) == .directory {
+            for name in (try? list(path)) ?? [] { removeTree(path + "/" + name) }
+            rmdir(path)
+        } else {
+            unlink(path)
+        }
+    }
+
+    /// `path`, or what it points at when `path` itself is a link: for a folder the person
+    /// names (a sync folder on a mounted stick), never for anything inside a journal.
+    package static func resolvingTopLink(_ path: String) -> String {
+        kind(of: path) == .link ? absolute(path) : path
     }
 
     /// An absolute, normalized form of `path` (resolving links when it exists).

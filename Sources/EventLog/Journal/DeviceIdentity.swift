@@ -30,7 +30,7 @@ public struct DeviceIdentity: Sendable, Hashable, Codable {
     package static func current(for layout: JournalLayout, environment: [String: String])
         -> DeviceIdentity?
     {
-        guard let bytes = try? FileSystem.readFile(layout.deviceIdentity),
+        guard let bytes = try? FileSystem.readFile(layout.deviceIdentity, limit: 1 << 16),
             let identity = try? JSONCoding.decoder().decode(DeviceIdentity.self, from: Data(bytes)),
             identity.fingerprint == fingerprint(for: layout, environment: environment)
         else { return nil }
@@ -54,7 +54,7 @@ public struct DeviceIdentity: Sendable, Hashable, Codable {
     ) throws(JournalError) -> (DeviceIdentity, Change?) {
         let expected = fingerprint(for: layout, environment: environment)
         var previous: String?
-        if let bytes = try FileSystem.readFile(layout.deviceIdentity) {
+        if let bytes = try FileSystem.readFile(layout.deviceIdentity, limit: 1 << 16) {
             if let identity = try? JSONCoding.decoder().decode(
                 DeviceIdentity.self, from: Data(bytes))
             {
@@ -99,7 +99,7 @@ public struct DeviceIdentity: Sendable, Hashable, Codable {
     /// `/etc/machine-id`, else the host name.
     static func fingerprint(for layout: JournalLayout, environment: [String: String]) -> String {
         var machine = environment["LIMBER_MACHINE_ID"] ?? ""
-        if machine.isEmpty, let bytes = try? FileSystem.readFile("/etc/machine-id") {
+        if machine.isEmpty, let bytes = try? FileSystem.readFile("/etc/machine-id", limit: 4096, followingLinks: true) {
             machine = String(decoding: bytes.filter { $0 > 32 }, as: UTF8.self)
         }
         if machine.isEmpty { machine = "host:" + hostName() }

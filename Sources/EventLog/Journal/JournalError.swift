@@ -19,6 +19,8 @@ public struct JournalError: UserFacingError, Sendable, Equatable {
         case corruptSegment(offset: Int, detail: String)
         /// The path exists and is not a journal, so `init` will not take it over.
         case occupied
+        /// A symbolic link inside the journal folder: never followed, read or written through.
+        case link
     }
 
     /// What went wrong; decides the message, the hint and the exit code.
@@ -34,6 +36,16 @@ public struct JournalError: UserFacingError, Sendable, Equatable {
     public init(_ kind: Kind, path: String) {
         self.kind = kind
         self.path = path
+    }
+
+    /// What went wrong without the path (for a report that names the file itself).
+    package var summary: String {
+        switch kind {
+        case .io(let operation, let code): "\(operation): \(String(cString: strerror(code)))"
+        case .badMetadata(let detail): detail
+        case .link: "a symbolic link"
+        default: description
+        }
     }
 
     public var description: String {
@@ -55,6 +67,8 @@ public struct JournalError: UserFacingError, Sendable, Equatable {
             return "\(path): corrupt at byte \(offset): \(detail)"
         case .occupied:
             return "\(path) exists and is not an empty folder or a limber journal"
+        case .link:
+            return "\(path) is a symbolic link; limber never follows a link inside a journal"
         }
     }
 
@@ -75,6 +89,8 @@ public struct JournalError: UserFacingError, Sendable, Equatable {
             "run `limber verify` for every problem, then `limber repair` to move damaged data aside"
         case .occupied:
             "choose an empty or new folder"
+        case .link:
+            "`limber repair` removes links from the journal folder (what they point at is left alone); `limber verify` lists them"
         }
     }
 
@@ -82,7 +98,7 @@ public struct JournalError: UserFacingError, Sendable, Equatable {
     public var exitCode: Int32 {
         switch kind {
         case .locked: 4
-        case .corruptSegment: 3
+        case .corruptSegment, .link: 3
         default: 1
         }
     }

@@ -30,7 +30,7 @@ public struct JournalManifest: Sendable, Hashable, Codable {
     ///
     /// - Throws: ``JournalError`` `.notAJournal`, `.badMetadata` or `.newerFormat`.
     package static func load(_ layout: JournalLayout) throws(JournalError) -> JournalManifest {
-        guard let bytes = try FileSystem.readFile(layout.manifest) else {
+        guard let bytes = try FileSystem.readFile(layout.manifest, limit: 1 << 16) else {
             throw JournalError(.notAJournal, path: layout.root)
         }
         let manifest: JournalManifest

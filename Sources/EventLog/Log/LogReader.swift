@@ -47,27 +47,76 @@ package enum LogReader {
     }
 
     /// The segment files of every device, as relative paths, sorted by device then seq.
-    package static func segmentPaths(_ layout: JournalLayout) throws(JournalError) -> [String] {
+    ///
+    /// Links are left out, whether a device folder or a segment: nothing inside a journal is
+    /// followed (``links(_:)`` names them).
+    /// - Parameter ownDeviceFirst: A device whose segments come first (this machine's).
+    package static func segmentPaths(
+        _ layout: JournalLayout, ownDeviceFirst: String? = nil
+    ) throws(JournalError) -> [String] {
         var paths: [String] = []
-        for device in try FileSystem.list(layout.devices) {
-            let names = try FileSystem.list(layout.deviceFolder(device)).compactMap { name in
+        var devices = try FileSystem.list(layout.devices)
+        if let own = ownDeviceFirst, let index = devices.firstIndex(of: own) {
+            devices.insert(devices.remove(at: index), at: 0)
+        }
+        for device in devices
+        where FileSystem.kind(of: layout.deviceFolder(device)) == .directory {
+            let folder = layout.deviceFolder(device)
+            let names = try FileSystem.list(folder).compactMap { name in
                 SegmentName.firstSeq(fromFileName: name).map { (name, $0) }
-            }.sorted { $0.1 < $1.1 }
+            }.filter { FileSystem.kind(of: folder + "/" + $0.0) == .file }.sorted { $0.1 < $1.1 }
             paths.append(contentsOf: names.map { "devices/\(device)/\($0.0)" })
         }
         return paths
     }
 
+    /// The symbolic links under `devices/` and `local/`, relative to the journal folder: one
+    /// level of `devices/` (device folders), each device folder's entries, and `local/`'s
+    /// folders. None is ever followed; `verify` reports each and `repair` removes them.
+    package static func links(_ layout: JournalLayout) -> [String] {
+        var found: [String] = []
+        for top in ["devices", "local"] where FileSystem.kind(of: layout.root + "/" + top) == .link {
+            found.append(top)
+        }
+        for name in ["local/staging", "local/cache", "local/lock", "local/device.json"]
+        where FileSystem.kind(of: layout.root + "/" + name) == .link {
+            found.append(name)
+        }
+        for device in (try? FileSystem.list(layout.devices)) ?? [] {
+            let folder = layout.deviceFolder(device)
+            switch FileSystem.kind(of: folder) {
+            case .link: found.append("devices/\(device)")
+            case .directory:
+                for name in (try? FileSystem.list(folder)) ?? []
+                where FileSystem.kind(of: folder + "/" + name) == .link {
+                    found.append("devices/\(device)/\(name)")
+                }
+            default: break
+            }
+        }
+        return found
+    }
+
     /// Reads every complete member past `since`. Segments are inflated and decoded in
     /// parallel (one task per segment); the result is in segment order.
     ///
-    /// - Parameter keepingLines: Also return each event's stored bytes (for a byte-exact
+    /// - Parameters:
+    ///   - keepingLines: Also return each event's stored bytes (for a byte-exact
     ///   export of the log).
+    ///   - ownDeviceFirst: A device whose events come first (this machine's): of two events
+    ///     with one id, a fold keeps the first.
     package static func read(
-        _ layout: JournalLayout, since: Watermark = [:], keepingLines: Bool = false
+        _ layout: JournalLayout, since: Watermark = [:], keepingLines: Bool = false,
+        ownDeviceFirst: String? = nil
     ) throws(JournalError) -> Contents {
         var contents = Contents()
-        let paths = try segmentPaths(layout)
+        let paths = try segmentPaths(layout, ownDeviceFirst: ownDeviceFirst)
+        if since.isEmpty {
+            for link in links(layout) {
+                contents.problems.append(
+                    LogProblem(.error, file: link, message: "a symbolic link, not read"))
+            }
+        }
         let present = Set(paths)
         if since.keys.contains(where: { !present.contains($0) }) { contents.continuous = false }
         var pending: [(relative: String, start: Int)] = []
@@ -91,17 +140,23 @@ package enum LogReader {
         let work: @Sendable (Int) -> Void = { index in
             let (relative, start) = segments[index]
             var part = Contents()
+            // A file that cannot be read is reported, never fatal: one bad file synced in
+            // from elsewhere must not stop every command.
             do throws(JournalError) {
-                if let bytes = try FileSystem.readFile(layout.root + "/" + relative, from: start) {
+                if let bytes = try FileSystem.readFile(
+                    layout.root + "/" + relative, from: start,
+                    limit: SegmentLimits.standard.maxSegmentFile)
+                {
                     let end = bytes.withUnsafeBytes { raw in
                         decode(raw, offset: start, file: relative, keepingLines: keepingLines, into: &part)
                     }
                     part.watermark[relative] = start + end
                 }
-                parts[index] = .success(part)
             } catch {
-                parts[index] = .failure(error)
+                part.problems.append(
+                    LogProblem(.error, file: relative, message: "not read: \(error.summary)"))
             }
+            parts[index] = .success(part)
         }
         if pending.count > 1 {
             DispatchQueue.concurrentPerform(iterations: pending.count, execute: work)
@@ -125,7 +180,7 @@ package enum LogReader {
         _ layout: JournalLayout, file: String, offset: Int, size: Int
     ) -> [ArraySlice<UInt8>]? {
         let path = layout.root + "/" + file
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
         guard descriptor >= 0, size > 0, size <= SegmentLimits.standard.maxMemberInflated else {
             if descriptor >= 0 { close(descriptor) }
             return nil
@@ -143,12 +198,23 @@ package enum LogReader {
     }
 
     /// Decodes the members of one segment slice; returns the end of the last valid member.
+    ///
+    /// Members are inflated one at a time and their payload dropped once decoded, so memory
+    /// holds the events and one member, whatever the file holds.
     private static func decode(
         _ bytes: UnsafeRawBufferPointer, offset: Int, file: String, keepingLines: Bool,
         into contents: inout Contents
     ) -> Int {
+        var decoded = Contents()
         let scan: SegmentScan
-        do { scan = try SegmentReader.scan(bytes, inflate: true) } catch {
+        do {
+            scan = try SegmentReader.scan(bytes, inflate: true) { member in
+                guard let payload = member.payload else { return }
+                decodeMember(
+                    payload, at: offset + member.offset, size: member.size, file: file,
+                    keepingLines: keepingLines, into: &decoded)
+            }
+        } catch {
             contents.problems.append(
                 LogProblem(.error, file: file, offset: offset, message: error.message))
             return 0
@@ -158,27 +224,42 @@ package enum LogReader {
                 LogProblem(
                     .error, file: file, offset: offset + problem.offset, message: problem.detail))
         }
-        for member in scan.members {
-            guard let payload = member.payload else { continue }
-            for (index, line) in JSONLines.split(payload).enumerated() {
-                do {
-                    contents.events.append(try EventDecoding.decode(line))
-                    if keepingLines { contents.lines.append(line) }
-                    contents.locations.append(
-                        EventLocation(
-                            file: file, memberOffset: offset + member.offset,
-                            memberSize: member.size,
-                            line: index))
-                } catch {
-                    contents.problems.append(
-                        LogProblem(
-                            .error, file: file, offset: offset + member.offset,
-                            message:
-                                "line \(index + 1) of the member is not a valid event (\(DecodingErrorText.describe(error)))"
-                        ))
-                }
+        contents.events.append(contentsOf: decoded.events)
+        contents.locations.append(contentsOf: decoded.locations)
+        contents.lines.append(contentsOf: decoded.lines)
+        contents.problems.append(contentsOf: decoded.problems)
+        return scan.validEnd
+    }
+
+    /// Decodes the lines of one member; lines that are not events are reported once per
+    /// member (the first, and how many).
+    private static func decodeMember(
+        _ payload: [UInt8], at memberOffset: Int, size: Int, file: String, keepingLines: Bool,
+        into contents: inout Contents
+    ) {
+        var bad = 0
+        var firstBad: (line: Int, reason: String)?
+        for (index, line) in JSONLines.split(payload).enumerated() {
+            do {
+                contents.events.append(try EventDecoding.decode(line))
+                // A kept line must not hold on to the whole member's payload.
+                if keepingLines { contents.lines.append(ArraySlice(Array(line))) }
+                contents.locations.append(
+                    EventLocation(
+                        file: file, memberOffset: memberOffset, memberSize: size, line: index))
+            } catch {
+                bad += 1
+                if firstBad == nil { firstBad = (index + 1, DecodingErrorText.describe(error)) }
             }
         }
-        return scan.validEnd
+        if let firstBad {
+            let more = bad > 1 ? " (and \(bad - 1) more line(s) of it)" : ""
+            contents.problems.append(
+                LogProblem(
+                    .error, file: file, offset: memberOffset,
+                    message:
+                        "line \(firstBad.line) of the member is not a valid event (\(firstBad.reason))\(more)"
+                ))
+        }
     }
 }

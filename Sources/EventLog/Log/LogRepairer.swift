@@ -14,48 +14,84 @@ package enum LogRepairer {
         package var droppedBytes: Int
     }
 
-    /// Rewrites every segment that has damage or a torn tail with only its valid members, after
-    /// keeping the original as `<name>.corrupt` (or `.corrupt-N`). Takes the writer lock.
+    /// Deals with every error `verify` reports (except a gap, which only another copy can
+    /// fill): removes links, and rewrites each segment that has damage, a torn tail or members
+    /// whose events do not belong (a broken chain, a forged id, a fork) with only its good
+    /// members, after keeping the original as `<name>.corrupt` (or `.corrupt-N`). A segment
+    /// that cannot be read at all is moved aside whole. Takes the writer lock.
     ///
     /// The original bytes are never without a name: the original is hard-linked to its
     /// `.corrupt` name first, then the clean copy is written to a temporary file and renamed
     /// over the original, so a crash at any point loses nothing.
-    package static func repair(_ layout: JournalLayout, lockTimeout: Double) throws(JournalError)
-        -> [Action]
-    {
+    ///
+    /// - Parameter ownDevice: This machine's device (kept when another device forged its ids).
+    package static func repair(
+        _ layout: JournalLayout, lockTimeout: Double, ownDevice: String? = nil
+    ) throws(JournalError) -> [Action] {
         _ = try JournalManifest.load(layout)
+        var actions: [Action] = []
+        // A link is removed before anything else is opened through the folder it sits in.
+        for link in LogReader.links(layout) {
+            guard unlink(layout.root + "/" + link) == 0 else { throw .io("cannot remove the link", link) }
+            actions.append(Action(file: link, movedTo: "", keptMembers: 0, droppedBytes: 0))
+        }
         try FileSystem.makeDirectory(layout.local)
         let lock = try WriterLock(path: layout.lock, timeout: lockTimeout)
         defer { lock.release() }
-        var actions: [Action] = []
-        for relative in try LogReader.segmentPaths(layout) {
+        let report = try LogVerifier.verify(layout, ownDevice: ownDevice)
+        var fixes: [String: [LogProblem.Fix]] = [:]
+        for problem in report.problems {
+            if let fix = problem.fix, fix != .removeLink { fixes[problem.file, default: []].append(fix) }
+        }
+        for (relative, found) in fixes.sorted(by: { $0.key < $1.key }) {
             let path = layout.root + "/" + relative
-            guard let bytes = try FileSystem.readFile(path) else { continue }
+            guard FileSystem.kind(of: path) == .file else { continue }
+            let aside = try keepAside(path)
+            if found.contains(.setFileAside) {
+                guard Syscall.rename(path, aside) == 0 else { throw .io("cannot move aside", path) }
+                try FileSystem.syncDirectory(FileSystem.parent(of: path))
+                actions.append(
+                    Action(
+                        file: relative, movedTo: String(aside.dropFirst(layout.root.count + 1)),
+                        keptMembers: 0, droppedBytes: Int(FileSystem.fileSize(aside) ?? 0)))
+                continue
+            }
+            let dropped = Set(found.compactMap { fix -> Int? in
+                if case .dropMember(let offset) = fix { return offset }
+                return nil
+            })
+            guard let bytes = try FileSystem.readFile(path, limit: SegmentLimits.standard.maxSegmentFile)
+            else { continue }
             let scan: SegmentScan
-            do { scan = try SegmentReader.scan(bytes, inflate: true) } catch {
+            do { scan = try SegmentReader.scan(bytes, inflate: true) { _ in } } catch {
                 throw JournalError(
                     .corruptSegment(offset: error.offset ?? 0, detail: error.message), path: path)
             }
-            let damaged = scan.problems.contains { $0.kind != .missingIndex }
-            guard damaged else { continue }
             var clean: [UInt8] = []
-            for member in scan.members {
+            var kept = 0
+            for member in scan.members where !dropped.contains(member.offset) {
                 clean.append(contentsOf: bytes[member.offset..<member.end])
+                kept += 1
             }
-            var aside = path + ".corrupt"
-            var counter = 1
-            while FileSystem.kind(of: aside) != .missing {
-                counter += 1
-                aside = path + ".corrupt-\(counter)"
-            }
-            guard link(path, aside) == 0 else { throw .io("cannot keep a copy as", aside) }
+            guard Syscall.link(path, aside) == 0 else { throw .io("cannot keep a copy as", aside) }
             try FileSystem.writeAtomically(clean, to: path)
             actions.append(
                 Action(
                     file: relative, movedTo: String(aside.dropFirst(layout.root.count + 1)),
-                    keptMembers: scan.members.count, droppedBytes: bytes.count - clean.count))
+                    keptMembers: kept, droppedBytes: bytes.count - clean.count))
         }
         return actions
+    }
+
+    /// The first free `<path>.corrupt` / `.corrupt-N` name.
+    private static func keepAside(_ path: String) throws(JournalError) -> String {
+        var aside = path + ".corrupt"
+        var counter = 1
+        while FileSystem.kind(of: aside) != .missing {
+            counter += 1
+            aside = path + ".corrupt-\(counter)"
+        }
+        return aside
     }
 
     /// Keeps the events that sync tools' conflict copies of segments hold and the originals

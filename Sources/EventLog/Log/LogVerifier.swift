@@ -24,20 +24,42 @@ package enum LogVerifier {
     package static let skewLimitMillis: Int64 = 24 * 3600 * 1000
 
     /// Verifies the journal at `layout`: every member's CRC and size, the JSON of every event,
-    /// seq gaps and forks, the `prev` chain, event ids, clock skew, and files that are not
-    /// segments.
+    /// seq gaps and forks, the `prev` chain, event ids, clock skew, links, and files that are
+    /// not segments. Every error carries the ``LogProblem/Fix`` that `repair` applies.
+    ///
+    /// - Parameter ownDevice: This machine's device, checked first: of two devices using one
+    ///   event id, the other one's event is the forgery (DESIGN §4).
+    /// - Complexity: O(*n*) in the size of the log; memory holds one segment file and one
+    ///   inflated member at a time, plus the ids seen.
     package static func verify(
-        _ layout: JournalLayout, nowMillis: Int64 = HybridClock.wallClockMillis()
+        _ layout: JournalLayout, ownDevice: String? = nil,
+        nowMillis: Int64 = HybridClock.wallClockMillis()
     ) throws(JournalError) -> Report {
         var report = Report()
         _ = try JournalManifest.load(layout)
+        for link in LogReader.links(layout) {
+            report.problems.append(
+                LogProblem(
+                    .error, file: link,
+                    message:
+                        "a symbolic link; limber never follows one (`limber repair` removes the link, not what it points at)",
+                    fix: .removeLink))
+        }
+        guard FileSystem.kind(of: layout.devices) != .link else { return report }
         var ids: [String: String] = [:]
         let copies = (try? LogMerger.planConflictCopies(in: layout))?.devices ?? []
         let recoverable = Dictionary(
             copies.map { ($0.device, $0.events.count) }, uniquingKeysWith: +)
-        for name in try FileSystem.list(layout.devices) {
+        var names = try FileSystem.list(layout.devices)
+        if let own = ownDevice, let index = names.firstIndex(of: own) {
+            names.insert(names.remove(at: index), at: 0)
+        }
+        for name in names {
             let folder = layout.deviceFolder(name)
-            guard FileSystem.kind(of: folder) == .directory else {
+            switch FileSystem.kind(of: folder) {
+            case .directory: break
+            case .link: continue  // reported above
+            default:
                 report.problems.append(
                     LogProblem(.warning, file: "devices/\(name)", message: StrayFile.describe(name))
                 )
@@ -52,8 +74,10 @@ package enum LogVerifier {
             let segments = entries.compactMap { entry in
                 SegmentName.firstSeq(fromFileName: entry).map { (entry, $0) }
             }
+            .filter { FileSystem.kind(of: folder + "/" + $0.0) != .link }
             .sorted { $0.1 < $1.1 }
             for entry in entries where SegmentName.firstSeq(fromFileName: entry) == nil {
+                guard FileSystem.kind(of: folder + "/" + entry) != .link else { continue }
                 var message = StrayFile.describe(entry)
                 if LogMerger.conflictCopyOriginal(entry) != nil,
                     let missing = recoverable[name], missing > 0
@@ -67,85 +91,142 @@ package enum LogVerifier {
             for (index, (fileName, firstSeq)) in segments.enumerated() {
                 let relative = "devices/\(name)/\(fileName)"
                 report.segments += 1
-                guard let bytes = try FileSystem.readFile(folder + "/" + fileName) else { continue }
-                let scan: SegmentScan
-                do { scan = try SegmentReader.scan(bytes, inflate: true) } catch {
+                let bytes: [UInt8]
+                do {
+                    guard
+                        let read = try FileSystem.readFile(
+                            folder + "/" + fileName, limit: SegmentLimits.standard.maxSegmentFile)
+                    else { continue }
+                    bytes = read
+                } catch {
                     report.problems.append(
                         LogProblem(
-                            .error, file: relative, offset: error.offset, message: error.message))
+                            .error, file: relative, message: "cannot be read: \(error.summary)",
+                            fix: .setFileAside))
                     continue
                 }
-                for problem in scan.problems {
-                    let isTail = problem.offset == scan.tornTailOffset
-                    let isLast = index == segments.count - 1
-                    let severity: LogProblem.Severity =
-                        (isTail && isLast) || problem.kind == .missingIndex ? .warning : .error
-                    var message = problem.detail
-                    if isTail && isLast {
-                        message +=
-                            " (an interrupted write or a copy in progress; the device's next write or `limber repair` cuts it)"
+                var segment = SegmentCheck(
+                    relative: relative, firstSeq: firstSeq, nowMillis: nowMillis)
+                let scan: SegmentScan
+                do {
+                    scan = try SegmentReader.scan(bytes, inflate: true) { member in
+                        segment.check(member, device: &device, ids: &ids, report: &report)
                     }
+                } catch {
                     report.problems.append(
                         LogProblem(
-                            severity, file: relative, offset: problem.offset, message: message))
+                            .error, file: relative, offset: error.offset, message: error.message,
+                            fix: .setFileAside))
+                    continue
                 }
+                let isLast = index == segments.count - 1
+                var problems: [LogProblem] = []
+                for problem in scan.problems {
+                    let isTail = problem.offset == scan.tornTailOffset
+                    if problem.kind == .missingIndex {
+                        problems.append(
+                            LogProblem(.warning, file: relative, offset: problem.offset, message: problem.detail))
+                    } else if isTail && isLast {
+                        problems.append(
+                            LogProblem(
+                                .warning, file: relative, offset: problem.offset,
+                                message: problem.detail
+                                    + " (an interrupted write or a copy in progress; the device's next write, the next merge or sync of it, or `limber repair` cuts it)",
+                                fix: .keepValidMembers))
+                    } else {
+                        problems.append(
+                            LogProblem(
+                                .error, file: relative, offset: problem.offset,
+                                message: problem.detail, fix: .keepValidMembers))
+                    }
+                }
+                report.members += scan.members.count
                 if let first = scan.members.first, first.isIndexed, first.firstSeq != firstSeq {
-                    report.problems.append(
+                    problems.append(
                         LogProblem(
                             .error, file: relative, offset: first.offset,
                             message:
-                                "the file is named for seq \(firstSeq) but its first member starts at seq \(first.firstSeq)"
-                        ))
+                                "the file is named for seq \(firstSeq) but its first member starts at seq \(first.firstSeq)",
+                            fix: .setFileAside))
                 }
-                for member in scan.members {
-                    report.members += 1
-                    guard let payload = member.payload else { continue }
-                    let lines = JSONLines.split(payload)
-                    if member.isIndexed, let firstLine = lines.first,
-                        let event = try? EventDecoding.decode(firstLine),
-                        event.seq != member.firstSeq
-                    {
-                        report.problems.append(
-                            LogProblem(
-                                .error, file: relative, offset: member.offset,
-                                message:
-                                    "member header says first seq \(member.firstSeq), its first event has seq \(event.seq)"
-                            ))
-                    }
-                    for (lineIndex, line) in lines.enumerated() {
-                        let place = "line \(lineIndex + 1) of the member"
-                        let event: Event
-                        do { event = try EventDecoding.decode(line) } catch {
-                            report.problems.append(
-                                LogProblem(
-                                    .error, file: relative, offset: member.offset,
-                                    message:
-                                        "\(place) is not a valid event (\(DecodingErrorText.describe(error)))"
-                                ))
-                            continue
-                        }
-                        report.events += 1
-                        let hash = line.withUnsafeBytes { Hex.chainHash($0) }
-                        for message in device.check(event, hash: hash, nowMillis: nowMillis) {
-                            report.problems.append(
-                                LogProblem(
-                                    message.0, file: relative, offset: member.offset,
-                                    message: "\(place): \(message.1)"))
-                        }
-                        if let other = ids[event.id], other != "\(event.device)#\(event.seq)" {
-                            report.problems.append(
-                                LogProblem(
-                                    .error, file: relative, offset: member.offset,
-                                    message:
-                                        "\(place): event id \(event.id) is also used by \(other)"))
-                        } else {
-                            ids[event.id] = "\(event.device)#\(event.seq)"
-                        }
-                    }
-                }
+                // Byte damage first, then what the members' events showed, in file order.
+                report.problems.append(contentsOf: problems)
+                report.problems.append(contentsOf: segment.problems)
             }
         }
         return report
+    }
+
+    /// The checks of one segment's members, run as each member is inflated.
+    private struct SegmentCheck {
+        let relative: String
+        let firstSeq: UInt64
+        let nowMillis: Int64
+        var problems: [LogProblem] = []
+
+        init(relative: String, firstSeq: UInt64, nowMillis: Int64) {
+            self.relative = relative
+            self.firstSeq = firstSeq
+            self.nowMillis = nowMillis
+        }
+
+        mutating func check(
+            _ member: ScannedMember, device: inout DeviceCheck, ids: inout [String: String],
+            report: inout Report
+        ) {
+            guard let payload = member.payload else { return }
+            let lines = JSONLines.split(payload)
+            let drop = LogProblem.Fix.dropMember(offset: member.offset)
+            var undecodable = 0
+            var firstUndecodable: (Int, String)?
+            for (lineIndex, line) in lines.enumerated() {
+                let place = "line \(lineIndex + 1) of the member"
+                let event: Event
+                do { event = try EventDecoding.decode(line) } catch {
+                    undecodable += 1
+                    if firstUndecodable == nil {
+                        firstUndecodable = (lineIndex + 1, DecodingErrorText.describe(error))
+                    }
+                    continue
+                }
+                if lineIndex == 0, member.isIndexed, event.seq != member.firstSeq {
+                    add(
+                        .error, member,
+                        "member header says first seq \(member.firstSeq), its first event has seq \(event.seq)",
+                        fix: drop)
+                }
+                report.events += 1
+                let hash = line.withUnsafeBytes { Hex.chainHash($0) }
+                for found in device.check(event, hash: hash, nowMillis: nowMillis) {
+                    // A gap is the one error repair leaves: only another copy has those events.
+                    let isGap = found.1.hasPrefix(DeviceCheck.gapPrefix)
+                    add(found.0, member, "\(place): \(found.1)", fix: found.0 == .error && !isGap ? drop : nil)
+                }
+                let here = "\(event.device)#\(event.seq)"
+                if let other = ids[event.id], other != here {
+                    add(
+                        .error, member,
+                        "\(place): forged event: its id \(event.id) is already used by \(other); this one is left out",
+                        fix: drop)
+                } else {
+                    ids[event.id] = here
+                }
+            }
+            if let (line, reason) = firstUndecodable {
+                let more = undecodable > 1 ? " (and \(undecodable - 1) more line(s) of it)" : ""
+                add(
+                    .error, member, "line \(line) of the member is not a valid event (\(reason))\(more)",
+                    fix: drop)
+            }
+        }
+
+        private mutating func add(
+            _ severity: LogProblem.Severity, _ member: ScannedMember, _ message: String,
+            fix: LogProblem.Fix?
+        ) {
+            problems.append(
+                LogProblem(severity, file: relative, offset: member.offset, message: message, fix: fix))
+        }
     }
 
     /// The running checks of one device's chain.
@@ -156,6 +237,8 @@ package enum LogVerifier {
         var lastHash = Hex.genesis
         var lastHLC = HLC.zero
         var seen: [UInt64: String] = [:]
+        /// How a gap's message starts.
+        static let gapPrefix = "gap: "
 
         mutating func check(_ event: Event, hash: String, nowMillis: Int64) -> [(
             LogProblem.Severity, String
@@ -186,7 +269,7 @@ package enum LogVerifier {
                         found.append(
                             (
                                 .error,
-                                "gap: events \(lastSeq + 1)…\(event.seq - 1) of this device are missing"
+                                "gap: events \(lastSeq + 1)…\(event.seq - 1) of this device are missing (a sync still in progress brings them; else copy the missing segment from a device or an archive that has it)"
                             ))
                     }
                 } else {

@@ -45,6 +45,13 @@ extension LogWriter {
         if members.count == 1, let member = members.first {
             try appendMember(member, firstSeq: firstSeq)
         } else {
+            let size = members.reduce(0) { $0 + $1.count }
+            guard size <= SegmentLimits.standard.maxSegmentFile else {
+                throw JournalError(
+                    .badMetadata(
+                        "the import would make a segment of \(size >> 20) MiB, more than the \(SegmentLimits.standard.maxSegmentFile >> 20) MiB a reader takes; import the file in parts"
+                    ), path: layout.root)
+            }
             try publishSegment(members, firstSeq: firstSeq)
         }
         adopt(encoded)
@@ -52,9 +59,11 @@ extension LogWriter {
     }
 
     /// Deletes what an interrupted batch left in `local/staging/`. Call under the lock.
-    func clearStaging() {
-        guard let names = try? FileSystem.list(stagingFolder) else { return }
-        for name in names { unlink(stagingFolder + "/" + name) }
+    func clearStaging() throws(JournalError) {
+        // A link is never listed through: `unlink` of its target's files would delete
+        // whatever it points at.
+        guard try FileSystem.requireDirectory(stagingFolder) else { return }
+        for name in try FileSystem.list(stagingFolder) { unlink(stagingFolder + "/" + name) }
     }
 
     /// Writes the members as a new segment in staging, then links it into the device folder.
@@ -64,30 +73,22 @@ extension LogWriter {
         let final = layout.segment(device: identity.device, firstSeq: firstSeq)
         let staged = stagingFolder + "/" + FileSystem.baseName(of: final)
         unlink(staged)
-        let descriptor: FileDescriptor
-        do {
-            descriptor = try FileDescriptor.open(
-                FilePath(staged), .writeOnly,
-                options: [.create, .exclusiveCreate, .closeOnExec, .noFollow],
-                permissions: [.ownerReadWrite])
-        } catch {
-            throw .io("cannot create", staged, Errno.code(of: error))
-        }
+        let descriptor = Syscall.open(staged, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o600)
+        guard descriptor >= 0 else { throw .io("cannot create", staged) }
         var size = 0
-        do {
-            for member in members {
-                _ = try descriptor.writeAll(member)
-                size += member.count
-            }
-            try descriptor.sync()
-            try descriptor.close()
-        } catch {
-            try? descriptor.close()
+        var code: Int32 = 0
+        for member in members where code == 0 {
+            code = member.withUnsafeBytes { FileSystem.writeAll(descriptor, $0) }
+            size += member.count
+        }
+        if code == 0, Syscall.fsync(descriptor) != 0 { code = errno }
+        if close(descriptor) != 0, code == 0 { code = errno }
+        guard code == 0 else {
             unlink(staged)
-            throw .io("cannot write", staged, Errno.code(of: error))
+            throw .io("cannot write", staged, code)
         }
         // link(2) refuses an existing name: a segment is never replaced.
-        guard link(staged, final) == 0 else {
+        guard Syscall.link(staged, final) == 0 else {
             let code = errno
             unlink(staged)
             throw .io("cannot publish the import segment as", final, code)

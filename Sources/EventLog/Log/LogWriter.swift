@@ -61,12 +61,17 @@ package final class LogWriter {
             for: layout, environment: environment)
         needsSetup = identityChange != nil
         clock = HybridClock()
-        clearStaging()
+        // Nothing the writer touches may be a link (docs/RELIABILITY.md, "Links").
+        try FileSystem.requireDirectory(layout.devices)
+        try FileSystem.requireDirectory(layout.deviceFolder(identity.device))
+        try FileSystem.requireDirectory(layout.cache)
+        try clearStaging()
         if identityChange == nil { try recoverOwnLog() }
         if let observed {
             clock.observe(observed)
         } else {
-            for device in try FileSystem.list(layout.devices) where device != identity.device {
+            for device in try FileSystem.list(layout.devices)
+            where device != identity.device && DeviceIdentity.isValidID(device) {
                 if let head = try? Self.lastEvent(in: layout.deviceFolder(device)) {
                     clock.observe(head.event.hlc)
                 }
@@ -144,6 +149,15 @@ package final class LogWriter {
                     .badMetadata("an event of \(length) bytes is over the 1 MiB line limit"),
                     path: layout.root)
             }
+            // Never acknowledge what this version's own reader would refuse.
+            if events.count <= Self.readBackLimit {
+                try Self.checkReadBack(
+                    event, line: commit.payload[start...], layout: layout)
+            } else if event.hlc > HLC.latestAccepted || event.seq > Event.maxSeq {
+                throw JournalError(
+                    .badMetadata("the clock or the seq is past what a reader accepts"),
+                    path: layout.root)
+            }
             commit.lastHash = commit.payload.withUnsafeBytes {
                 Hex.chainHash(UnsafeRawBufferPointer(rebasing: $0[start...]))
             }
@@ -159,6 +173,25 @@ package final class LogWriter {
             }
         }
         return commit
+    }
+
+    /// Commits up to this many events are decoded again before they are written.
+    static let readBackLimit = 64
+
+    /// Decodes an encoded line and checks that it is the event it was made from.
+    private static func checkReadBack(
+        _ event: Event, line: ArraySlice<UInt8>, layout: JournalLayout
+    ) throws(JournalError) {
+        let back = try? EventDecoding.decode(line)
+        guard let back, back.id == event.id, back.device == event.device, back.seq == event.seq,
+            back.hlc == event.hlc, back.prev == event.prev, back.entity == event.entity,
+            back.type == event.type, back.parents == event.parents
+        else {
+            throw JournalError(
+                .badMetadata(
+                    "an event about to be written (seq \(event.seq), hlc \(event.hlc)) would not read back; nothing was written"
+                ), path: layout.root)
+        }
     }
 
     /// Makes an appended commit the new chain head.
@@ -186,35 +219,32 @@ package final class LogWriter {
         try prepareDeviceFolder()
         if openSegment == nil || openSegment.map({ $0.size >= Self.rotationBytes }) == true {
             let path = layout.segment(device: identity.device, firstSeq: firstSeq)
-            do {
-                let created = try FileDescriptor.open(
-                    FilePath(path), .writeOnly, options: [.create, .exclusiveCreate, .closeOnExec],
-                    permissions: [.ownerReadWrite])
-                try created.sync()
-                try created.close()
-            } catch {
-                throw .io("cannot create segment", path, Errno.code(of: error))
+            let created = Syscall.open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o600)
+            guard created >= 0 else { throw .io("cannot create segment", path) }
+            let synced = Syscall.fsync(created) == 0
+            let code = errno
+            close(created)
+            guard synced else {
+                unlink(path)
+                throw .io("cannot create segment", path, code)
             }
             try FileSystem.syncDirectory(layout.deviceFolder(identity.device))
             openSegment = (path, 0)
         }
         guard let segment = openSegment else { return }
-        let descriptor: FileDescriptor
-        do {
-            descriptor = try FileDescriptor.open(
-                FilePath(segment.path), .writeOnly, options: [.append, .closeOnExec, .noFollow])
-        } catch {
-            throw .io("cannot open segment", segment.path, Errno.code(of: error))
+        let descriptor = Syscall.open(segment.path, O_WRONLY | O_APPEND | O_NOFOLLOW)
+        guard descriptor >= 0 else {
+            if errno == ELOOP { throw JournalError(.link, path: segment.path) }
+            throw .io("cannot open segment", segment.path)
         }
-        defer { try? descriptor.close() }
-        do {
-            _ = try descriptor.writeAll(member)
-            try descriptor.sync()
-        } catch {
+        defer { close(descriptor) }
+        var code = member.withUnsafeBytes { FileSystem.writeAll(descriptor, $0) }
+        if code == 0, Syscall.fsync(descriptor) != 0 { code = errno }
+        guard code == 0 else {
             // Never leave a partial member that a later append would bury.
-            _ = try? descriptor.resize(to: Int64(segment.size))
-            _ = try? descriptor.sync()
-            throw .io("cannot append to", segment.path, Errno.code(of: error))
+            _ = Syscall.truncate(descriptor, to: segment.size)
+            _ = Syscall.fsync(descriptor)
+            throw .io("cannot append to", segment.path, code)
         }
         openSegment = (segment.path, segment.size + member.count)
     }
@@ -284,14 +314,14 @@ package final class LogWriter {
     }
 
     private static func truncate(_ path: String, to size: Int) throws(JournalError) {
-        do {
-            let descriptor = try FileDescriptor.open(
-                FilePath(path), .writeOnly, options: [.closeOnExec])
-            defer { try? descriptor.close() }
-            try descriptor.resize(to: Int64(size))
-            try descriptor.sync()
-        } catch {
-            throw .io("cannot cut the torn tail of", path, Errno.code(of: error))
+        let descriptor = Syscall.open(path, O_WRONLY | O_NOFOLLOW)
+        guard descriptor >= 0 else {
+            if errno == ELOOP { throw JournalError(.link, path: path) }
+            throw .io("cannot cut the torn tail of", path)
+        }
+        defer { close(descriptor) }
+        guard Syscall.truncate(descriptor, to: size) == 0, Syscall.fsync(descriptor) == 0 else {
+            throw .io("cannot cut the torn tail of", path)
         }
     }
 
@@ -300,6 +330,7 @@ package final class LogWriter {
     package static func lastEvent(in folder: String) throws(JournalError) -> (
         event: Event, hash: String
     )? {
+        guard try FileSystem.requireDirectory(folder) else { return nil }
         let segments = try FileSystem.list(folder).filter {
             SegmentName.firstSeq(fromFileName: $0) != nil
         }

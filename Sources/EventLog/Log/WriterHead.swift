@@ -19,7 +19,7 @@ struct WriterHead: Codable, Sendable, Equatable {
     }
 
     static func load(layout: JournalLayout, device: String) -> WriterHead? {
-        guard let bytes = try? FileSystem.readFile(path(layout: layout, device: device)) else {
+        guard let bytes = try? FileSystem.readFile(path(layout: layout, device: device), limit: 1 << 16) else {
             return nil
         }
         return try? JSONCoding.decoder().decode(WriterHead.self, from: Data(bytes))
@@ -49,7 +49,7 @@ struct WriterHead: Codable, Sendable, Equatable {
     /// Hex of the last 8 bytes of the first `size` bytes of the file.
     static func tail(of path: String, size: Int) -> String? {
         guard size >= 8 else { return nil }
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var buffer = [UInt8](repeating: 0, count: 8)

@@ -15,22 +15,39 @@ import SystemPackage
 package enum LogMerger {
     /// Plans a merge of `source` into `target` without writing anything.
     ///
-    /// - Parameter ownDevice: This machine's device id: the other folder may hold nothing of it
-    ///   that we lack (that would be another writer using our id).
+    /// - Parameters:
+    ///   - ownDevice: This machine's device id: the other folder may hold nothing of it that we
+    ///     lack (that would be another writer using our id).
+    ///   - isKnown: Whether this journal already holds an event with that id. A new event of
+    ///     another device with a known id is a forgery (DESIGN §4): that device is refused from
+    ///     the member that holds it on.
     package static func plan(
-        into target: JournalLayout, from source: JournalLayout, ownDevice: String?
+        into target: JournalLayout, from source: JournalLayout, ownDevice: String?,
+        isKnown: (String) -> Bool = { _ in false }
     ) throws(JournalError) -> MergePlan {
         _ = try JournalManifest.load(source)
         var plan = MergePlan(devices: [])
+        var planned = Set<String>()
         for device in try FileSystem.list(source.devices) where DeviceIdentity.isValidID(device) {
             let theirs = source.deviceFolder(device)
-            guard FileSystem.kind(of: theirs) == .directory else { continue }
+            switch FileSystem.kind(of: theirs) {
+            case .directory: break
+            case .link:
+                // Never followed; said, so the device is not left out silently.
+                plan.devices.append(
+                    MergePlan.Device(
+                        device: device, members: [], events: [],
+                        refusal: "its folder there is a symbolic link; limber never follows one"))
+                continue
+            default: continue
+            }
             let ours = try LogWriter.lastEvent(in: target.deviceFolder(device))
             var planner = DevicePlanner(
                 device: device, lastSeq: ours?.event.seq ?? 0, lastHash: ours?.hash ?? Hex.genesis,
                 isOwn: device == ownDevice, ourSizes: try segmentSizes(target.deviceFolder(device)))
             planner.ourFolder = target.deviceFolder(device)
-            try planner.walk(folder: theirs)
+            try planner.walk(folder: theirs) { id in isKnown(id) || planned.contains(id) }
+            for event in planner.result.events { planned.insert(event.id) }
             if !planner.result.members.isEmpty || planner.result.refusal != nil {
                 plan.devices.append(planner.result)
             }
@@ -110,6 +127,11 @@ package enum LogMerger {
                     try FileSystem.writeAtomically(existing + bytes, to: path)
                 } else if size == Int64(offset) {
                     try append(bytes, to: path)
+                } else if let size, size > Int64(offset), tornTailStart(path) == offset {
+                    // Our copy ends in a torn member (a merge cut short): the complete one
+                    // replaces it, under the lock, with nobody's help.
+                    try cut(path, to: offset)
+                    try append(bytes, to: path)
                 } else {
                     throw JournalError(
                         .badMetadata(
@@ -122,24 +144,53 @@ package enum LogMerger {
     }
 
     private static func append(_ bytes: [UInt8], to path: String) throws(JournalError) {
-        do {
-            let descriptor = try FileDescriptor.open(
-                FilePath(path), .writeOnly, options: [.append, .closeOnExec, .noFollow])
-            defer { try? descriptor.close() }
-            _ = try descriptor.writeAll(bytes)
-            try descriptor.sync()
-        } catch {
-            throw .io("cannot append to", path, Errno.code(of: error))
+        let descriptor = Syscall.open(path, O_WRONLY | O_APPEND | O_NOFOLLOW)
+        guard descriptor >= 0 else { throw .io("cannot append to", path) }
+        defer { close(descriptor) }
+        var size = stat()
+        let before = fstat(descriptor, &size) == 0 ? Int(size.st_size) : nil
+        var code = bytes.withUnsafeBytes { FileSystem.writeAll(descriptor, $0) }
+        if code == 0, Syscall.fsync(descriptor) != 0 { code = errno }
+        guard code == 0 else {
+            // No half member stays behind (the next merge would also replace one).
+            if let before { _ = Syscall.truncate(descriptor, to: before) }
+            throw .io("cannot append to", path, code)
         }
     }
 
+    /// The size of each of our segments of a device, not counting a torn tail of the newest
+    /// (what a merge cut short left: the next merge replaces it).
     private static func segmentSizes(_ folder: String) throws(JournalError) -> [String: Int] {
         var sizes: [String: Int] = [:]
-        for name in try FileSystem.list(folder)
-        where SegmentName.firstSeq(fromFileName: name) != nil {
+        var newest: (name: String, seq: UInt64)?
+        for name in try FileSystem.list(folder) {
+            guard let seq = SegmentName.firstSeq(fromFileName: name) else { continue }
             sizes[name] = FileSystem.fileSize(folder + "/" + name).map { Int($0) } ?? 0
+            if newest.map({ seq > $0.seq }) ?? true { newest = (name, seq) }
+        }
+        if let newest, let torn = tornTailStart(folder + "/" + newest.name) {
+            sizes[newest.name] = torn
         }
         return sizes
+    }
+
+    /// Where the torn tail of a segment starts, when it ends in one and has no other damage.
+    static func tornTailStart(_ path: String) -> Int? {
+        guard let bytes = try? FileSystem.readFile(path, limit: SegmentLimits.standard.maxSegmentFile),
+            let scan = try? SegmentReader.scan(bytes, inflate: false),
+            let torn = scan.tornTailOffset,
+            !scan.corruption.contains(where: { $0.kind != .missingIndex })
+        else { return nil }
+        return torn
+    }
+
+    private static func cut(_ path: String, to size: Int) throws(JournalError) {
+        let descriptor = Syscall.open(path, O_WRONLY | O_NOFOLLOW)
+        guard descriptor >= 0 else { throw .io("cannot open", path) }
+        defer { close(descriptor) }
+        guard Syscall.truncate(descriptor, to: size) == 0, Syscall.fsync(descriptor) == 0 else {
+            throw .io("cannot cut the torn tail of", path)
+        }
     }
 }
 
@@ -164,17 +215,27 @@ private struct DevicePlanner {
         plannedSizes = ourSizes
     }
 
-    mutating func walk(folder: String) throws(JournalError) {
+    mutating func walk(folder: String, isKnown: (String) -> Bool) throws(JournalError) {
         let segments = try FileSystem.list(folder).compactMap { name in
             SegmentName.firstSeq(fromFileName: name).map { (name, $0) }
         }.sorted { $0.1 < $1.1 }
-        try walk(segments.map { ($0.0, folder + "/" + $0.0) })
+        try walk(segments.map { ($0.0, folder + "/" + $0.0) }, isKnown: isKnown)
     }
 
     /// Walks files as the segments they stand for: `(segment name, path of the bytes)`.
-    mutating func walk(_ files: [(String, String)]) throws(JournalError) {
+    mutating func walk(
+        _ files: [(String, String)], isKnown: (String) -> Bool = { _ in false }
+    ) throws(JournalError) {
         for (name, path) in files {
             guard result.refusal == nil else { return }
+            if FileSystem.kind(of: path) == .link {
+                refuse("segment \(name) is a symbolic link; limber never follows one")
+                return
+            }
+            if let size = FileSystem.fileSize(path), size > SegmentLimits.standard.maxSegmentFile {
+                refuse("segment \(name) has \(size) bytes, more than a segment may have")
+                return
+            }
             if let ourFolder, let size = ourSizes[name], FileSystem.fileSize(path) == Int64(size),
                 let ours = WriterHead.tail(of: ourFolder + "/" + name, size: size),
                 ours == WriterHead.tail(of: path, size: size)
@@ -192,16 +253,19 @@ private struct DevicePlanner {
             }
             if let damage = scan.corruption.first(where: { $0.kind != .missingIndex }) {
                 // Take what comes before the damage; what follows waits for a clean copy.
-                try take(scan.members.filter { $0.end <= damage.offset }, of: bytes, segment: name)
+                try take(
+                    scan.members.filter { $0.end <= damage.offset }, of: bytes, segment: name,
+                    isKnown: isKnown)
                 refuse("segment \(name) is damaged at byte \(damage.offset): \(damage.detail)")
                 return
             }
-            try take(scan.members, of: bytes, segment: name)
+            try take(scan.members, of: bytes, segment: name, isKnown: isKnown)
         }
     }
 
     private mutating func take(
-        _ members: [ScannedMember], of bytes: [UInt8], segment: String
+        _ members: [ScannedMember], of bytes: [UInt8], segment: String,
+        isKnown: (String) -> Bool
     ) throws(JournalError) {
         for member in members {
             guard result.refusal == nil else { return }
@@ -239,9 +303,17 @@ private struct DevicePlanner {
                 return
             }
             let memberBytes = Array(bytes[member.offset..<member.end])
+            let (seq, hash) = (lastSeq, lastHash)
             guard let events = verified(memberBytes) else {
                 refuse(
                     "segment \(segment): the member at byte \(member.offset) does not continue this device's chain"
+                )
+                return
+            }
+            if let forged = events.first(where: { isKnown($0.id) }) {
+                (lastSeq, lastHash) = (seq, hash)
+                refuse(
+                    "forged event: its event \(forged.seq) (segment \(segment), byte \(member.offset)) reuses the id \(forged.id) of an event this journal has from another device"
                 )
                 return
             }

@@ -94,6 +94,12 @@ struct GzipHeader {
                     }
                     guard index == nil else { return .bad("the header has two LB subfields") }
                     let at = offset + position
+                    let first = bytes.littleEndianUInt64(at: at + 4)
+                    let count = UInt64(bytes.littleEndianUInt32(at: at + 12))
+                    // Bounded here, so that no sum of a first seq and a count overflows.
+                    guard first >= 1, count >= 1, first <= Event.maxSeq - count + 1 else {
+                        return .bad("the LB subfield's first_seq \(first) and count \(count) are out of range")
+                    }
                     index = Index(
                         memberSize: bytes.littleEndianUInt32(at: at),
                         firstSeq: bytes.littleEndianUInt64(at: at + 4),

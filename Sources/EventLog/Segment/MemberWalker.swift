@@ -107,8 +107,8 @@ struct MemberWalker {
         // (a crash can leave zero-filled blocks). Those are verified in full.
         if !keepsPayloads && end < bytes.count && startsWithMagic(at: end) {
             guard Int(declaredSize) <= limits.memberLimit else {
-                return invalid(
-                    offset, .memberTooLarge,
+                return tooLarge(
+                    offset, end: end,
                     "ISIZE \(declaredSize) exceeds the limit of \(limits.memberLimit) bytes")
             }
             let member = ScannedMember(
@@ -124,6 +124,8 @@ struct MemberWalker {
             declaredCRC: bytes.littleEndianUInt32(at: trailer))
         let payload: [UInt8]
         switch inflated {
+        case .failure(.memberTooLarge, let detail):
+            return tooLarge(offset, end: end, detail)
         case .failure(let kind, let detail):
             return invalid(offset, kind, detail)
         case .payload(let inflatedBytes, _):
@@ -219,6 +221,14 @@ struct MemberWalker {
         -> Outcome
     {
         .invalid(SegmentProblem(offset: offset, length: 0, kind: kind, detail: detail))
+    }
+
+    /// A member that inflates past the limit: refused as damage wherever it is, never taken
+    /// for a torn tail, since no write of limber's (torn or not) inflates that far.
+    private func tooLarge(_ offset: Int, end: Int, _ detail: String) -> Outcome {
+        .refused(
+            SegmentProblem(offset: offset, length: end - offset, kind: .memberTooLarge, detail: detail),
+            end: end)
     }
 
     private func refused(

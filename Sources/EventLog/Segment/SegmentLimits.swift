@@ -11,6 +11,10 @@ package struct SegmentLimits: Sendable, Hashable {
     /// The most bytes one line may hold, not counting its `\n`.
     package var maxLine: Int
 
+    /// The largest segment file read (its bytes are held while its members are inflated one
+    /// at a time). limber's writer rotates at 4 MiB and refuses a larger import segment.
+    package var maxSegmentFile: Int = 128 << 20
+
     /// Creates limits; negative values act as 0.
     ///
     /// - Parameters:

@@ -30,8 +30,11 @@ package enum SegmentReader {
     /// - Throws: ``SegmentError`` with kind `.zlib` only when zlib itself fails (out of
     ///   memory); damage in the data is never thrown, it is in the result.
     /// - Complexity: O(*n*) in the file size for an undamaged file.
+    ///   - visit: When given, each valid member is handed to it with its payload, which is
+    ///     then dropped from the result: memory holds one inflated member at a time.
     package static func scan(
-        _ bytes: UnsafeRawBufferPointer, inflate: Bool, limits: SegmentLimits = .standard
+        _ bytes: UnsafeRawBufferPointer, inflate: Bool, limits: SegmentLimits = .standard,
+        visit: ((ScannedMember) -> Void)? = nil
     ) throws(SegmentError) -> SegmentScan {
         var walker = MemberWalker(bytes: bytes, inflate: inflate, limits: limits)
         var members: [ScannedMember] = []
@@ -48,8 +51,12 @@ package enum SegmentReader {
                 outcome = try walker.read(at: position)
             }
             switch outcome {
-            case .valid(let member, let note):
+            case .valid(var member, let note):
                 if let note { problems.append(note) }
+                if let visit {
+                    visit(member)
+                    member.payload = nil
+                }
                 members.append(member)
                 position = member.end
             case .refused(let problem, let end):
@@ -84,13 +91,14 @@ package enum SegmentReader {
     /// - Returns: The valid members, the problems, and where a torn tail starts.
     /// - Throws: ``SegmentError`` with kind `.zlib` only when zlib itself fails.
     package static func scan(
-        _ bytes: [UInt8], inflate: Bool, limits: SegmentLimits = .standard
+        _ bytes: [UInt8], inflate: Bool, limits: SegmentLimits = .standard,
+        visit: ((ScannedMember) -> Void)? = nil
     ) throws(SegmentError) -> SegmentScan {
         var result: Result<SegmentScan, SegmentError> = .success(
             SegmentScan(members: [], problems: [], tornTailOffset: nil, validEnd: 0))
         bytes.withUnsafeBytes { raw in
             do throws(SegmentError) {
-                result = .success(try scan(raw, inflate: inflate, limits: limits))
+                result = .success(try scan(raw, inflate: inflate, limits: limits, visit: visit))
             } catch {
                 result = .failure(error)
             }

@@ -43,6 +43,10 @@ struct ArchiveCommand: ParsableCommand {
                 options: options.openOptions, scryptN: scryptN, progress: bar.byteHandler)
             bar.finish()
             if output.json { return try JSONOutput.print(summary) }
+            for item in summary.leftOut {
+                Terminal.writeError(
+                    "limber: note: left out \(item) (a write in progress or cut short; the archive holds every complete one)")
+            }
             Terminal.write(
                 "archived \(summary.segments) segment(s) of \(summary.devices) device(s) to \(file)\(summary.encrypted ? " (encrypted)" : "")")
         }

@@ -26,6 +26,10 @@ struct Repair: ParsableCommand {
             }
         }
         for action in actions {
+            if action.movedTo.isEmpty {
+                Terminal.write("\(action.file): removed the symbolic link (what it pointed at is untouched)")
+                continue
+            }
             Terminal.write(
                 "\(action.file): kept \(action.keptMembers) valid member(s), set aside \(action.droppedBytes) damaged byte(s); the original is kept as \(action.movedTo)"
             )

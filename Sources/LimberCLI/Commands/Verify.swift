@@ -10,7 +10,7 @@ struct Verify: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let report = try Journal.verify(at: options.path)
+        let report = try Journal.verify(at: options.path, options: options.openOptions)
         if output.json {
             try JSONOutput.print(report)
         } else {
@@ -20,7 +20,7 @@ struct Verify: ParsableCommand {
             Terminal.write(
                 report.clean
                     ? "ok: \(summary)"
-                    : "damaged: \(summary); `limber repair` keeps every valid member and moves the rest aside"
+                    : "damaged: \(summary); `limber repair` deals with every error but a gap: it removes links and keeps every valid member, moving the rest aside (*.corrupt)"
             )
         }
         if !report.clean { throw ExitCode(3) }

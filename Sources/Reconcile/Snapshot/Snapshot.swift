@@ -46,7 +46,7 @@ package final class Snapshot {
 
     /// Maps the snapshot at `path`; `nil` when it is missing, of another journal, or damaged.
     package init?(path: String, journal: String) {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var info = stat()

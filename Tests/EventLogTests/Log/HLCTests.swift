@@ -14,7 +14,21 @@ struct HLCTests {
         #expect(HLC(millis: 9_999_999_999_999_999, counter: 9999).description == "9999999999999999-9999")
         let parsed = try #require(HLC("0001732512345678-0003"))
         #expect(parsed == HLC(millis: 1_732_512_345_678, counter: 3))
-        #expect(HLC("9999999999999999-9999") == HLC(millis: 9_999_999_999_999_999, counter: 9999))
+        // The format holds 16 digits; a reader accepts up to the end of the year 9999.
+        #expect(HLC("0253402300799999-9999") == HLC.latestAccepted)
+        #expect(HLC("0253402300800000-0000") == nil)
+        #expect(HLC("9999999999999999-9999") == nil)
+    }
+
+    @Test("the clock never follows a seen time to where its own would not parse")
+    func clockCeiling() throws {
+        var clock = HybridClock()
+        clock.observe(HLC.latestAccepted)
+        for _ in 0..<20_000 {
+            let next = clock.tick(nowMillis: 1_732_512_345_678)
+            #expect(HLC(next.description) == next)
+        }
+        #expect(clock.last < HLC.latestAccepted)
     }
 
     @Test(
@@ -40,6 +54,9 @@ struct HLCTests {
         #expect(throws: DecodingError.self) {
             try JSONCoding.decoder().decode([HLC].self, from: Data(#"["1732512345678-42"]"#.utf8))
         }
+        #expect(throws: DecodingError.self) {
+            try JSONCoding.decoder().decode([HLC].self, from: Data(#"["9999999999999999-9999"]"#.utf8))
+        }
     }
 
     @Test("ordering equals string ordering (random pairs)")
@@ -47,11 +64,11 @@ struct HLCTests {
         var random = SplitMix64(seed: 0x4C43_0001)
         for _ in 0..<2000 {
             // Mostly near each other, so that equal milliseconds and counters come up often.
-            let baseMillis = Int64.random(in: 0...9_999_999_999_999_000, using: &random)
+            let baseMillis = Int64.random(in: 0...HLC.latestAccepted.millis - 3, using: &random)
             func pick() -> HLC {
                 let millis = Bool.random(using: &random)
                     ? baseMillis + Int64.random(in: 0...3, using: &random)
-                    : Int64.random(in: 0...9_999_999_999_999_999, using: &random)
+                    : Int64.random(in: 0...HLC.latestAccepted.millis, using: &random)
                 let counter = Bool.random(using: &random)
                     ? UInt16.random(in: 0...3, using: &random) : UInt16.random(in: 0...9999, using: &random)
                 return HLC(millis: millis, counter: counter)

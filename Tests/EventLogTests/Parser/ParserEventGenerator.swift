@@ -170,7 +170,10 @@ struct ParserEventGenerator {
     mutating func hlc() -> HLC {
         // Now and then a counter of 5 digits: an invalid hlc.
         let counter = random.chance(0.95) ? UInt16(random.int(0...9999)) : UInt16.max
-        return HLC(millis: Int64(random.int(0...9_999_999_999_999_999)), counter: counter)
+        // Mostly before the year 10000 (what a reader accepts), now and then past it.
+        let latest = Int(HLC.latestAccepted.millis)
+        let millis = random.chance(0.95) ? random.int(0...latest) : random.int(latest...9_999_999_999_999_999)
+        return HLC(millis: Int64(millis), counter: counter)
     }
 
     mutating func timestamp() -> LocalTimestamp {
