@@ -43,9 +43,15 @@ struct ArchiveReader {
         let source = try open()
         var tar = TarReader(source: source)
         guard let first = try tar.next() else { throw BackupError(.notAnArchive(path, "it holds no entries")) }
-        guard first.path == ArchiveManifest.path, !first.isDirectory,
-            first.size <= ArchiveManifest.maximumSize
-        else { throw BackupError(.notAnArchive(path, "it does not start with MANIFEST.json")) }
+        guard first.path == ArchiveManifest.path, !first.isDirectory else {
+            throw BackupError(.notAnArchive(path, "it does not start with MANIFEST.json"))
+        }
+        // Refused before a byte of it is read.
+        guard first.size <= ArchiveManifest.maximumSize else {
+            throw BackupError(
+                .malformed(
+                    "MANIFEST.json is \(first.size) bytes, more than the \(ArchiveManifest.maximumSize >> 20) MiB limber writes"))
+        }
         var manifestBytes: [UInt8] = []
         while true {
             let chunk = try tar.read(upTo: 1 << 20)
