@@ -25,7 +25,15 @@ extension Journal {
         let now = HybridClock.wallClockMillis()
         var result: [DeviceInfo] = []
         for device in try FileSystem.list(layout.devices) where DeviceIdentity.isValidID(device) {
-            let head = try LogWriter.lastEvent(in: layout.deviceFolder(device))
+            // A device whose newest member cannot be read (damage, a link) is still listed;
+            // `verify` says what is wrong with it.
+            let head: (event: Event, hash: String)?
+            do { head = try LogWriter.lastEvent(in: layout.deviceFolder(device)) } catch {
+                if case .link = error.kind { continue }
+                notices.append(
+                    Notice(.damage, "device \(device): its newest event cannot be read; run `limber verify`"))
+                head = nil
+            }
             let ahead = (head?.event.hlc.millis ?? now) - now
             result.append(
                 DeviceInfo(
