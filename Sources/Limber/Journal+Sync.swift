@@ -46,10 +46,16 @@ extension Journal {
                     sent: MergeReport(devices: outgoing.devices.map(Self.summary), dryRun: true),
                     createdFolder: true)
             }
-            try FileSystem.makeDirectories(folder)
-            guard try FileSystem.list(folder).isEmpty else {
-                throw JournalError(.occupied, path: folder)
+            if FileSystem.kind(of: folder) == .missing { try FileSystem.makeDirectories(folder) }
+            // Empty, or what a first sync killed before it wrote limber.json left there.
+            let started = try FileSystem.list(folder).allSatisfy { name in
+                Self.transportFiles.contains(name) || name.contains(".limber-tmp-")
+                    || (name == "devices" && ((try? FileSystem.list(shared.devices).isEmpty) ?? false))
             }
+            guard started else { throw JournalError(.occupied, path: folder) }
+            FileSystem.removeStaleTemporaries(of: folder + "/.gitignore")
+            FileSystem.removeStaleTemporaries(of: folder + "/.stignore")
+            FileSystem.removeStaleTemporaries(of: shared.manifest)
             let manifest = try JournalManifest.load(layout)
             try FileSystem.writeAtomically(Array("local/\n".utf8), to: folder + "/.gitignore")
             try FileSystem.writeAtomically(Array("/local\n".utf8), to: folder + "/.stignore")

@@ -83,6 +83,12 @@ public final class Journal {
     public static func open(at path: String, options: Options = Options()) throws -> Journal {
         let layout = JournalLayout(root: path)
         let manifest = try JournalManifest.load(layout)
+        // A merge or sync killed half way is finished (under the lock) before anything is
+        // read, so no command shows part of it.
+        if LogMerger.isMergeWaiting(in: layout) {
+            // A read-only copy cannot be finished: it is read as it is.
+            try? LogMerger.finishMerge(in: layout, lockTimeout: options.lockTimeout)
+        }
         let journal = Journal(path: path, options: options, journalID: manifest.journal)
         if try !journal.openWarm() {
             try journal.openCold()

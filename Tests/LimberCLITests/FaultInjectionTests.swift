@@ -41,16 +41,18 @@ struct FaultInjectionTests {
         return try listed.jsonArray().count
     }
 
-    /// A journal with one session, and another journal (`other`) with sessions to merge.
+    /// A journal with one session, and another journal (`other`) with sessions of two more
+    /// devices to merge.
     private func prepare(_ sandbox: Sandbox) throws {
         try sandbox.initJournal()
         try sandbox.logSession("--set", "rockback=10", "--at", "2026-11-20 07:30")
         try FileManager.default.copyItem(atPath: sandbox.journal, toPath: sandbox.root + "/other")
-        for minute in 0..<3 {
+        // Two devices, so a merge cut between them would show.
+        for (minute, machine) in zip(0..<4, ["other-machine", "other-machine", "third-machine", "third-machine"]) {
             let logged = try sandbox.run(
                 LimberBinary.path,
                 ["log", "--set", "rockback=11", "--at", "2026-11-21 07:3\(minute)", "--journal", sandbox.root + "/other"],
-                environment: ["LIMBER_MACHINE_ID": "other-machine"])
+                environment: ["LIMBER_MACHINE_ID": machine])
             try #require(logged.exitCode == 0, "\(logged)")
         }
     }

@@ -273,25 +273,34 @@ struct HostileJournalTests {
 
     // MARK: - Merges, backups, advice
 
+    /// A journal with one session of ours and a laptop journal with two more, synced once;
+    /// returns the laptop's device id and its segment.
+    private func laptopSessions(_ sandbox: Sandbox) throws -> (device: String, segment: Data) {
+        _ = try ours(sandbox)
+        let laptop = sandbox.root + "/laptop"
+        try sandbox.limber(["sync", sandbox.root + "/usb"])
+        let joined = try sandbox.run(
+            LimberBinary.path, ["sync", sandbox.root + "/usb", "--journal", laptop],
+            environment: ["LIMBER_MACHINE_ID": "laptop"])
+        try #require(joined.exitCode == 0, "\(joined)")
+        for minute in 0..<2 {
+            let logged = try sandbox.run(
+                LimberBinary.path,
+                ["log", "--set", "rockback=10", "--at", "2026-11-22 07:3\(minute)", "--journal", laptop],
+                environment: ["LIMBER_MACHINE_ID": "laptop"])
+            try #require(logged.exitCode == 0, "\(logged)")
+        }
+        let device = try #require(
+            try JournalFiles.devices(laptop).first { !(try JournalFiles.devices(sandbox.journal)).contains($0) })
+        let path = try #require(try JournalFiles.segments(laptop).first { $0.contains(device) })
+        return (device, try Data(contentsOf: URL(fileURLWithPath: path)))
+    }
+
     @Test("a merge cut short leaves a torn tail in our copy; the next merge replaces it")
     func interruptedMerge() throws {
         let sandbox = try Sandbox()
         defer { sandbox.remove() }
-        _ = try ours(sandbox)
-        let laptop = sandbox.root + "/laptop"
-        try sandbox.limber(["sync", sandbox.root + "/usb"])
-        try sandbox.run(
-            LimberBinary.path, ["sync", sandbox.root + "/usb", "--journal", laptop],
-            environment: ["LIMBER_MACHINE_ID": "laptop"])
-        for minute in 0..<2 {
-            try sandbox.run(
-                LimberBinary.path,
-                ["log", "--set", "rockback=10", "--at", "2026-11-22 07:3\(minute)", "--journal", laptop],
-                environment: ["LIMBER_MACHINE_ID": "laptop"])
-        }
-        let theirDevice = try #require(
-            try JournalFiles.devices(laptop).first { !(try JournalFiles.devices(sandbox.journal)).contains($0) })
-        let theirs = try Data(contentsOf: URL(fileURLWithPath: try JournalFiles.segments(laptop).first { $0.contains(theirDevice) }!))
+        let (theirDevice, theirs) = try laptopSessions(sandbox)
         let members = try JournalFiles.members(of: theirs)
         // Our copy: every member but the last, and half of the last (a merge killed mid-write).
         let last = try #require(members.last)
@@ -299,11 +308,82 @@ struct HostileJournalTests {
         let folder = sandbox.journal + "/devices/" + theirDevice
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try cut.write(to: URL(fileURLWithPath: folder + "/0000000000000001.jsonl.gz"))
-        let merge = try sandbox.limber("merge", laptop)
+        let merge = try sandbox.limber("merge", sandbox.root + "/laptop")
         #expect(merge.exitCode == 0, "\(merge)")
         let verify = try sandbox.limber("verify")
         #expect(verify.exitCode == 0 && !verify.stdout.contains("warning"), "\(verify)")
         #expect(try sessionCount(sandbox) == 3)
+    }
+
+    /// Writes what a merge killed after its commit point leaves in `local/merge/`.
+    private func leavePlan(
+        _ sandbox: Sandbox, device: String, offset: Int, staged: Data, planText: String? = nil
+    ) throws {
+        let folder = sandbox.journal + "/local/merge"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try staged.write(to: URL(fileURLWithPath: folder + "/0"))
+        let plan =
+            planText
+            ?? #"{"writes":[{"device":"\#(device)","segment":"0000000000000001.jsonl.gz","offset":\#(offset),"length":\#(staged.count),"staged":"0"}],"replacingFiles":false}"#
+        try Data(plan.utf8).write(to: URL(fileURLWithPath: folder + "/plan.json"))
+    }
+
+    @Test("a merge killed after its plan was written is finished by the next command, whole")
+    func mergeFinishedByNextCommand() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let (device, theirs) = try laptopSessions(sandbox)
+        try leavePlan(sandbox, device: device, offset: 0, staged: theirs)
+        #expect(try sessionCount(sandbox) == 3)
+        #expect(!FileManager.default.fileExists(atPath: sandbox.journal + "/local/merge/plan.json"))
+        let verify = try sandbox.limber("verify")
+        #expect(verify.exitCode == 0 && !verify.stdout.contains("warning"), "\(verify)")
+    }
+
+    @Test("a merge killed half way through an append: the next write cuts the half and appends the whole")
+    func mergeFinishedAfterHalfAnAppend() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let (device, theirs) = try laptopSessions(sandbox)
+        let members = try JournalFiles.members(of: theirs)
+        let last = try #require(members.last)
+        // Our copy had every member but the last; the killed merge appended half of it.
+        let folder = sandbox.journal + "/devices/" + device
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try theirs.prefix(last.offset + last.size / 2).write(
+            to: URL(fileURLWithPath: folder + "/0000000000000001.jsonl.gz"))
+        try leavePlan(sandbox, device: device, offset: last.offset, staged: theirs.suffix(from: last.offset))
+        let log = try sandbox.limber("log", "--set", "rockback=10")
+        #expect(log.exitCode == 0, "\(log)")
+        #expect(try sessionCount(sandbox) == 4)
+        let verify = try sandbox.limber("verify")
+        #expect(verify.exitCode == 0 && !verify.stdout.contains("warning"), "\(verify)")
+    }
+
+    @Test("a merge plan limber did not write is dropped, and nothing of it is carried out",
+        arguments: [
+            #"{"writes":[{"device":"../../escape","segment":"0000000000000001.jsonl.gz","offset":0,"length":4,"staged":"0"}],"replacingFiles":false}"#,
+            #"{"writes":[{"device":"DEVICE","segment":"0000000000000001.jsonl.gz","offset":9223372036854775807,"length":4,"staged":"0"}],"replacingFiles":false}"#,
+            #"{"writes":[{"device":"DEVICE","segment":"../../../outside.txt","offset":0,"length":4,"staged":"0"}],"replacingFiles":false}"#,
+            #"{"writes":[{"device":"DEVICE","segment":"0000000000000001.jsonl.gz","offset":0,"length":4,"staged":"/etc/passwd"}],"replacingFiles":false}"#,
+            #"not json"#,
+        ])
+    func hostilePlan(_ plan: String) throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let device = try ours(sandbox)
+        let before = try JournalFiles.segments(sandbox.journal)
+        try leavePlan(
+            sandbox, device: device, offset: 0, staged: Data("junk".utf8),
+            planText: plan.replacingOccurrences(of: "DEVICE", with: "f00dfeedf00dfeed"))
+        let log = try sandbox.limber("log", "--set", "rockback=10")
+        #expect(log.exitCode == 0, "\(log)")
+        #expect(try JournalFiles.segments(sandbox.journal) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: sandbox.journal + "/local/merge").isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: sandbox.root + "/escape"))
+        #expect(try sessionCount(sandbox) == 2)
+        let verify = try sandbox.limber("verify")
+        #expect(verify.exitCode == 0, "\(verify)")
     }
 
     @Test("a forged prev: verify names it, repair deals with it, verify is clean after")
@@ -422,7 +502,8 @@ struct HostileJournalTests {
         let checksum = Array(String(format: "%06o\0 ", sum).utf8)
         header.replaceSubrange(148..<156, with: checksum)
         let path = sandbox.root + "/huge.tar"
-        let handle = try #require(FileHandle(forWritingAtPath: { FileManager.default.createFile(atPath: path, contents: nil); return path }()))
+        try #require(FileManager.default.createFile(atPath: path, contents: nil))
+        let handle = try #require(FileHandle(forWritingAtPath: path))
         handle.write(Data(header))
         handle.write(Data(repeating: UInt8(ascii: " "), count: 76 << 20))
         try handle.close()

@@ -55,4 +55,29 @@ struct SyncTests {
         #expect(result.exitCode == 1, "\(result)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: usb) == ["photo.jpg"])
     }
+
+    @Test("a first sync killed before it wrote limber.json does not wedge the folder")
+    func killedFirstSync() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        try sandbox.initJournal()
+        try sandbox.logSession("--set", "rockback=10", "--at", "2026-11-20 07:30")
+        let usb = sandbox.root + "/usb"
+        // What the first sync had written when it was killed: the ignore files, an empty
+        // devices folder and a manifest still under its temporary name.
+        try FileManager.default.createDirectory(atPath: usb + "/devices", withIntermediateDirectories: true)
+        try Data("local/\n".utf8).write(to: URL(fileURLWithPath: usb + "/.gitignore"))
+        try Data("/local\n".utf8).write(to: URL(fileURLWithPath: usb + "/.stignore"))
+        try Data("{".utf8).write(to: URL(fileURLWithPath: usb + "/.limber.json.limber-tmp-99999"))
+        let result = try sandbox.limber("sync", usb)
+        #expect(result.exitCode == 0, "\(result)")
+        let left = try FileManager.default.contentsOfDirectory(atPath: usb).sorted()
+        #expect(left == [".gitignore", ".stignore", "devices", "limber.json", "local"], "\(left)")
+        let laptop = try sandbox.run(
+            LimberBinary.path, ["sync", usb, "--journal", sandbox.root + "/laptop"],
+            environment: ["LIMBER_MACHINE_ID": "laptop"])
+        #expect(laptop.exitCode == 0, "\(laptop)")
+        let listed = try sandbox.limber(["list", "--json"], journal: sandbox.root + "/laptop")
+        #expect(try listed.jsonArray().count == 1, "\(listed)")
+    }
 }

@@ -66,6 +66,8 @@ package final class LogWriter {
         try FileSystem.requireDirectory(layout.deviceFolder(identity.device))
         try FileSystem.requireDirectory(layout.cache)
         try clearStaging()
+        // A merge cut short is finished before anything else is written.
+        try PendingMerge.finish(in: layout)
         if identityChange == nil { try recoverOwnLog() }
         if let observed {
             clock.observe(observed)

@@ -93,57 +93,48 @@ package enum LogMerger {
         return String(digits) + SegmentName.suffix
     }
 
-    /// Copies the planned members. Call under the writer lock. A new segment is written to a
-    /// temporary name and renamed; an existing one gets one `write` and an `fsync`, or, with
-    /// `replacingFiles` (a shared folder that other machines read while we write), is rewritten
-    /// whole under a temporary name and renamed, so no reader ever sees half a member.
+    /// Whether a merge into `target` was cut short (checked with one `lstat`).
+    package static func isMergeWaiting(in target: JournalLayout) -> Bool {
+        PendingMerge.isWaiting(in: target)
+    }
+
+    /// Finishes a merge into `target` that was cut short, taking the writer lock.
+    package static func finishMerge(in target: JournalLayout, lockTimeout: Double) throws(JournalError) {
+        let lock = try WriterLock(path: target.lock, timeout: lockTimeout)
+        defer { lock.release() }
+        try PendingMerge.finish(in: target)
+    }
+
+    /// Copies the planned members, all or nothing (``PendingMerge``). Call under the writer
+    /// lock. A new segment is staged and renamed into place; an existing one gets one `write`
+    /// and an `fsync`, or, with `replacingFiles` (a shared folder that other machines read
+    /// while we write), is rewritten whole under a temporary name and renamed, so no reader
+    /// ever sees half a member.
     package static func apply(
         _ plan: MergePlan, into target: JournalLayout, replacingFiles: Bool = false
     ) throws(JournalError) {
-        try FileSystem.makeDirectory(target.devices)
+        // What a merge cut short left is finished first; then the whole plan is staged and
+        // committed before any of it is carried out (``PendingMerge``).
+        try PendingMerge.finish(in: target)
+        var chunks: [(device: String, segment: String, offset: Int, bytes: [UInt8])] = []
         for device in plan.devices where !device.members.isEmpty {
-            let folder = target.deviceFolder(device.device)
-            try FileSystem.makeDirectory(folder)
-            var bySegment: [(String, Int, [UInt8])] = []
             for member in device.members {
-                if let last = bySegment.last, last.0 == member.segment,
-                    last.1 + last.2.count == member.offset
+                if let last = chunks.last, last.device == device.device, last.segment == member.segment,
+                    last.offset + last.bytes.count == member.offset
                 {
-                    bySegment[bySegment.count - 1].2.append(contentsOf: member.bytes)
+                    chunks[chunks.count - 1].bytes.append(contentsOf: member.bytes)
                 } else {
-                    bySegment.append((member.segment, member.offset, member.bytes))
-                }
-            }
-            for (segment, offset, bytes) in bySegment {
-                let path = folder + "/" + segment
-                let size = FileSystem.fileSize(path)
-                if offset == 0, size == nil {
-                    try FileSystem.writeAtomically(bytes, to: path)
-                } else if size == Int64(offset), replacingFiles {
-                    let existing = try FileSystem.readFile(path) ?? []
-                    guard existing.count == offset else {
-                        throw JournalError(.badMetadata("changed while syncing"), path: path)
-                    }
-                    try FileSystem.writeAtomically(existing + bytes, to: path)
-                } else if size == Int64(offset) {
-                    try append(bytes, to: path)
-                } else if let size, size > Int64(offset), tornTailStart(path) == offset {
-                    // Our copy ends in a torn member (a merge cut short): the complete one
-                    // replaces it, under the lock, with nobody's help.
-                    try cut(path, to: offset)
-                    try append(bytes, to: path)
-                } else {
-                    throw JournalError(
-                        .badMetadata(
-                            "our copy has \(size ?? 0) bytes, the member to add starts at \(offset)"
-                        ),
-                        path: path)
+                    chunks.append((device.device, member.segment, member.offset, member.bytes))
                 }
             }
         }
+        guard !chunks.isEmpty else { return }
+        let pending = try PendingMerge.stage(chunks, into: target, replacingFiles: replacingFiles)
+        chunks = []
+        try pending.carryOut(in: target)
     }
 
-    private static func append(_ bytes: [UInt8], to path: String) throws(JournalError) {
+    static func append(_ bytes: [UInt8], to path: String) throws(JournalError) {
         let descriptor = Syscall.open(path, O_WRONLY | O_APPEND | O_NOFOLLOW)
         guard descriptor >= 0 else { throw .io("cannot append to", path) }
         defer { close(descriptor) }
@@ -184,7 +175,7 @@ package enum LogMerger {
         return torn
     }
 
-    private static func cut(_ path: String, to size: Int) throws(JournalError) {
+    static func cut(_ path: String, to size: Int) throws(JournalError) {
         let descriptor = Syscall.open(path, O_WRONLY | O_NOFOLLOW)
         guard descriptor >= 0 else { throw .io("cannot open", path) }
         defer { close(descriptor) }
