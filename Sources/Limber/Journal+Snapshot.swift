@@ -67,7 +67,7 @@ extension Journal {
         snapshot = nil
         state = JournalState()
         watermark = [:]
-        memberCache = [:]
+        refReader = SnapshotRefReader(layout: layout)
         eventsSinceSnapshot = 0
         eventsOnTop = []
     }
@@ -119,25 +119,9 @@ extension Journal {
         }
     }
 
-    /// The stored lines the refs point at (members are read once per process).
-    private func lines(at refs: [Snapshot.Ref]) throws -> [ArraySlice<UInt8>] {
-        try refs.map { ref in
-            let key = "\(ref.file)@\(ref.memberOffset)"
-            let member: [ArraySlice<UInt8>]
-            if let cached = memberCache[key] {
-                member = cached
-            } else {
-                guard
-                    let read = LogReader.memberLines(
-                        layout, file: ref.file, offset: ref.memberOffset, size: ref.memberSize)
-                else { throw SnapshotStale() }
-                if memberCache.count > 256 { memberCache = [:] }
-                memberCache[key] = read
-                member = read
-            }
-            guard ref.line < member.count else { throw SnapshotStale() }
-            return member[ref.line]
-        }
+    /// The stored lines the refs point at.
+    private func lines(at refs: [Snapshot.Ref]) throws(SnapshotStale) -> [ArraySlice<UInt8>] {
+        do { return try refReader.lines(at: refs) } catch { throw SnapshotStale() }
     }
 
     /// Writes a new snapshot from the current one plus the events on top of it: the refs of
@@ -218,7 +202,7 @@ extension Journal {
             snapshot = fresh
             eventsSinceSnapshot = 0
             eventsOnTop = []
-            memberCache = [:]
+            refReader = SnapshotRefReader(layout: layout)
         }
     }
 

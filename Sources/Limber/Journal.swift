@@ -63,12 +63,13 @@ public final class Journal {
     /// After this many events on top of it, the snapshot is rewritten on open (incrementally:
     /// its refs are copied, no event is parsed again), so every command stays O(new events).
     static let snapshotRebuildThreshold = 64
-    /// Members read for snapshot sessions in this process, by `file@offset`.
-    var memberCache: [String: [ArraySlice<UInt8>]] = [:]
+    /// Follows the snapshot's refs (members read for snapshot sessions are kept).
+    var refReader: SnapshotRefReader
 
     private init(path: String, options: Options, journalID: String) {
         self.path = path
         self.layout = JournalLayout(root: path)
+        self.refReader = SnapshotRefReader(layout: layout)
         self.options = options
         self.journalID = journalID
     }
