@@ -81,45 +81,40 @@ extension FuzzTarget {
         -> FuzzFailure?
     {
         let target = FuzzTarget.archive
-        let folder: ScratchFolder
-        do {
-            folder = try ScratchFolder()
-        } catch {
-            return target.failure("could not make a scratch folder: \(error)")
-        }
-        defer { folder.remove() }
-        let journal = folder.path + "/journal"
-        let listed = ArchiveOutcome { try Archive.list(file.path, passphrase: archivePassphrase) }
-        let verified = ArchiveOutcome {
-            try Archive.verify(file.path, passphrase: archivePassphrase)
-        }
-        let restored = ArchiveOutcome {
-            try Archive.restore(file.path, to: journal, passphrase: archivePassphrase)
-        }
-        if let problem = archiveOutcomeProblem(
-            listed: listed, verified: verified, restored: restored, encrypted: encrypted)
-        {
-            return target.failure(problem + variant)
-        }
-        // What restore leaves in the scratch folder.
-        let left = folder.names()
-        switch restored {
-        case .success(let summary):
-            guard left == ["journal"] else {
-                return target.failure(
-                    "restore succeeds but the scratch folder holds \(left) instead of the journal"
-                        + " alone" + variant)
+        return target.withScratchFolder { folder in
+            let journal = folder.path + "/journal"
+            let listed = ArchiveOutcome { try Archive.list(file.path, passphrase: archivePassphrase) }
+            let verified = ArchiveOutcome {
+                try Archive.verify(file.path, passphrase: archivePassphrase)
             }
-            if let problem = restoredJournalProblem(journal, files: summary.files) {
-                return target.failure("restored journal: " + problem + variant)
+            let restored = ArchiveOutcome {
+                try Archive.restore(file.path, to: journal, passphrase: archivePassphrase)
             }
-        case .refused, .unexpected:
-            guard left.isEmpty else {
-                return target.failure(
-                    "restore \(restored.name) but leaves \(left) in the scratch folder" + variant)
+            if let problem = archiveOutcomeProblem(
+                listed: listed, verified: verified, restored: restored, encrypted: encrypted)
+            {
+                return target.failure(problem + variant)
             }
+            // What restore leaves in the scratch folder.
+            let left = folder.names()
+            switch restored {
+            case .success(let summary):
+                guard left == ["journal"] else {
+                    return target.failure(
+                        "restore succeeds but the scratch folder holds \(left) instead of the journal"
+                            + " alone" + variant)
+                }
+                if let problem = restoredJournalProblem(journal, files: summary.files) {
+                    return target.failure("restored journal: " + problem + variant)
+                }
+            case .refused, .unexpected:
+                guard left.isEmpty else {
+                    return target.failure(
+                        "restore \(restored.name) but leaves \(left) in the scratch folder" + variant)
+                }
+            }
+            return nil
         }
-        return nil
     }
 
     /// What breaks the agreement of the three calls, or `nil`.

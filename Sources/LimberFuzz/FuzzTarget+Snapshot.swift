@@ -11,13 +11,24 @@ extension FuzzTarget {
     /// Opens the input as a snapshot file and calls every accessor on everything it holds
     /// (the refs are only checked here: following them into segments is the segment target's
     /// part).
+    ///
+    /// The input is written into a ``ScratchFolder``: `Snapshot(path:journal:)` opens with
+    /// `O_NOFOLLOW`, so it refuses a ``ScratchFile``'s `/proc/self/fd` path (a link), and every
+    /// input would end there.
     static func checkSnapshot(_ input: UnsafeRawBufferPointer) -> FuzzFailure? {
-        FuzzTarget.snapshot.withScratchFile(input) { checkSnapshot(file: $0) }
+        let target = FuzzTarget.snapshot
+        return target.withScratchFolder { folder in
+            guard let path = folder.write(input, as: "snapshot") else {
+                return target.failure("could not write the input to a scratch folder")
+            }
+            return checkSnapshot(path: path)
+        }
     }
 
-    private static func checkSnapshot(file: ScratchFile) -> FuzzFailure? {
+    /// Opens `path` as a snapshot and checks it (see ``checkSnapshot(_:)``).
+    private static func checkSnapshot(path: String) -> FuzzFailure? {
         let target = FuzzTarget.snapshot
-        guard let snapshot = Snapshot(path: file.path, journal: snapshotJournal) else {
+        guard let snapshot = Snapshot(path: path, journal: snapshotJournal) else {
             return nil
         }
         let sessions = snapshot.sessionCount

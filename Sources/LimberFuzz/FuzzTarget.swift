@@ -15,6 +15,10 @@ package enum FuzzTarget: String, CaseIterable, Sendable {
     case eventStrict = "event-strict"
     /// A whole snapshot file through `Snapshot(path:journal:)` and every accessor.
     case snapshot
+    /// A whole snapshot file as a journal's `local/cache/snapshot`, loaded as a warm open does:
+    /// its refs followed into the journal's segments, the log read from its watermark, every
+    /// session folded from it, and the snapshot rebuilt from what it holds.
+    case snapshotLoad = "snapshot-load"
     /// A whole file through `Importer.read`, with the format recognised and as each format:
     /// what it returns must be valid, what it throws an ``Interchange/ImportError``.
     case importFile = "import"
@@ -22,6 +26,10 @@ package enum FuzzTarget: String, CaseIterable, Sendable {
     /// throw must be a ``Backup/BackupError``, they must agree, and a restore must leave a
     /// journal of the manifest's files only, or nothing.
     case archive
+    /// Two journals laid out from the input (``MergeInput``): `LogMerger.plan` and `apply` of
+    /// one into the other, then `planConflictCopies` and `apply`, each checked with
+    /// `LogVerifier.verify` and against what a merge must and must not write.
+    case merge
 
     /// The folder of `Fixtures/fuzz` that holds this target's seeds and regression inputs.
     package var corpusName: String {
@@ -29,8 +37,10 @@ package enum FuzzTarget: String, CaseIterable, Sendable {
         case .segment: "segment"
         case .event, .eventStrict: "event"
         case .snapshot: "snapshot"
+        case .snapshotLoad: "snapshot-load"
         case .importFile: "import"
         case .archive: "archive"
+        case .merge: "merge"
         }
     }
 
@@ -45,8 +55,10 @@ package enum FuzzTarget: String, CaseIterable, Sendable {
         case .event: Self.checkEvent(input, strict: false)
         case .eventStrict: Self.checkEvent(input, strict: true)
         case .snapshot: Self.checkSnapshot(input)
+        case .snapshotLoad: Self.checkSnapshotLoad(input)
         case .importFile: Self.checkImport(input)
         case .archive: Self.checkArchive(input)
+        case .merge: Self.checkMerge(input)
         }
     }
 

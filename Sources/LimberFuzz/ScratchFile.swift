@@ -1,10 +1,12 @@
 import Glibc
 
-/// An unlinked temporary file holding one input, for readers that take a path
-/// (`Snapshot(path:journal:)` maps its file).
+/// An unlinked temporary file holding one input, for readers that take a path (the import and
+/// archive readers).
 ///
 /// It lives on `/dev/shm` when there is one, and is reached through `/proc/self/fd`: nothing is
-/// left behind when a fuzzing run is killed.
+/// left behind when a fuzzing run is killed. That path is a link, so a reader that opens with
+/// `O_NOFOLLOW` (`Snapshot(path:journal:)`) cannot open it: write such an input into a
+/// ``ScratchFolder`` with ``ScratchFolder/write(_:as:)`` instead.
 struct ScratchFile {
     /// Why the file could not be made.
     struct Failure: Error, CustomStringConvertible {

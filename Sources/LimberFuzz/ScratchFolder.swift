@@ -40,6 +40,14 @@ struct ScratchFolder {
     /// The names in the folder (without `.` and `..`), sorted.
     func names() -> [String] { Self.names(in: path) ?? [] }
 
+    /// Writes `contents` to a new file `name` in the folder (0600).
+    ///
+    /// - Returns: The file's path, or `nil` when it cannot be written.
+    func write(_ contents: UnsafeRawBufferPointer, as name: String) -> String? {
+        let file = path + "/" + name
+        return ScratchTree.write([UInt8](contents), to: file) ? file : nil
+    }
+
     /// Deletes the folder and everything below it (links are removed, never followed).
     func remove() { Self.removeTree(path) }
 
@@ -78,5 +86,20 @@ struct ScratchFolder {
             guard let pid = Int32(pid), pid != getpid() else { continue }
             if kill(pid, 0) != 0, errno == ESRCH { removeTree(base + "/" + name) }
         }
+    }
+}
+
+extension FuzzTarget {
+    /// Makes a scratch folder, runs `body` in it and removes it; a failure to make the folder
+    /// is this target's failure.
+    func withScratchFolder(_ body: (ScratchFolder) -> FuzzFailure?) -> FuzzFailure? {
+        let folder: ScratchFolder
+        do {
+            folder = try ScratchFolder()
+        } catch {
+            return failure("could not make a scratch folder: \(error)")
+        }
+        defer { folder.remove() }
+        return body(folder)
     }
 }

@@ -71,6 +71,32 @@ struct FuzzCorpusTests {
         }
     }
 
+    /// Every merge seed gets the planner to take members (from the source or from the
+    /// conflict copies), so that mutants start deep in it.
+    @Test("the merge seeds plan members")
+    func mergeSeeds() throws {
+        let seeds = try Self.seeds("merge")
+        #expect(seeds.count >= 3)
+        for path in seeds {
+            let bytes = try #require(FileManager.default.contents(atPath: path))
+            let planned = FuzzTarget.mergePlannedMembers([UInt8](bytes))
+            #expect((planned ?? 0) > 0, "\((path as NSString).lastPathComponent): \(String(describing: planned))")
+        }
+    }
+
+    /// Every snapshot-load seed (made by the CLI in `snapshot-load/.journal`) loads warm and
+    /// folds exactly the events of the log, as a cold open would.
+    @Test("the snapshot-load seeds load warm and fold the whole log")
+    func snapshotLoadSeeds() throws {
+        #expect(FuzzTarget.snapshotLoadJournal != nil)
+        for path in try Self.seeds("snapshot-load") {
+            let bytes = try #require(FileManager.default.contents(atPath: path))
+            #expect(
+                FuzzTarget.snapshotLoadFoldsTheLog([UInt8](bytes)) == true,
+                "\((path as NSString).lastPathComponent)")
+        }
+    }
+
     /// The import seeds named `bad-*` (cut from `Fixtures/imports/bad`) must be refused; every
     /// other one must import with the format recognised, as the format its name says.
     @Test("the import seeds import as their format, but the bad ones")
