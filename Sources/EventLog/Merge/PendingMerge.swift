@@ -107,7 +107,12 @@ struct PendingMerge: Codable, Sendable {
             let staged = Self.folder(target) + "/" + write.staged
             let size = FileSystem.fileSize(path).map { Int($0) }
             let stagedSize = FileSystem.fileSize(staged).map { Int($0) }
-            if size == write.offset + write.length { continue }  // done before the cut
+            // Done before the cut: a new segment renamed into place (its staged file is gone),
+            // or the very bytes appended. A torn member of the same length is not done.
+            if size == write.offset + write.length {
+                if stagedSize == nil { continue }
+                if try Self.holds(path, staged, at: write.offset) { continue }
+            }
             guard stagedSize == write.length else {
                 throw JournalError(.badMetadata("a staged part of the merge is missing"), path: staged)
             }
@@ -142,6 +147,16 @@ struct PendingMerge: Codable, Sendable {
         }
         try FileSystem.syncDirectory(Self.folder(target))
         try Self.clear(target)
+    }
+
+    /// Whether the file at `path` ends, from `offset`, in exactly the bytes of `staged`.
+    private static func holds(_ path: String, _ staged: String, at offset: Int) throws(JournalError) -> Bool {
+        let limit = SegmentLimits.standard.maxSegmentFile
+        guard let existing = try FileSystem.readFile(path, limit: limit),
+            let chunk = try FileSystem.readFile(staged, limit: limit),
+            existing.count == offset + chunk.count
+        else { return false }
+        return existing[offset...].elementsEqual(chunk)
     }
 
     /// Removes every staged file (never the plan: call only when there is none, or it is done).
