@@ -34,6 +34,7 @@ let package = Package(
             ],
             swiftSettings: strictness
         ),
+        .target(name: "Stats", dependencies: ["JournalModel"], swiftSettings: strictness),
         .target(name: "Reconcile", dependencies: ["JournalModel", "EventLog"], swiftSettings: strictness),
         .target(
             name: "Interchange", dependencies: ["JournalModel", "EventLog", "Reconcile"],
@@ -67,6 +68,7 @@ let package = Package(
         // Helpers the test targets share (a seeded random generator); not part of the product.
         .target(name: "LimberTestSupport", path: "Tests/LimberTestSupport", swiftSettings: strictness),
         .testTarget(name: "JournalModelTests", dependencies: ["JournalModel"], swiftSettings: strictness),
+        .testTarget(name: "StatsTests", dependencies: ["Stats"], swiftSettings: strictness),
         .testTarget(
             name: "EventLogTests", dependencies: ["EventLog", "LimberTestSupport"], swiftSettings: strictness),
         .testTarget(

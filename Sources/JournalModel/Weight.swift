@@ -22,6 +22,18 @@ public struct Weight: Sendable, Hashable, Codable, CustomStringConvertible {
         }
     }
 
+    /// Kilograms in one pound (exact, by the international definition).
+    public static let kilogramsPerPound = 0.45359237
+
+    /// The load in kilograms, for comparing loads logged in different units.
+    public var kilograms: Double { unit == .kg ? value : value * Self.kilogramsPerPound }
+
+    /// The same load in `unit`.
+    public func converted(to unit: WeightUnit) -> Weight {
+        if unit == self.unit { return self }
+        return Weight(value: unit == .kg ? kilograms : value / Self.kilogramsPerPound, unit: unit)
+    }
+
     /// The weight as typed in a set, such as `5kg` or `12.5lb`.
     public var description: String { Self.format(value) + unit.rawValue }
 

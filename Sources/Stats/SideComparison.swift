@@ -1,0 +1,38 @@
+/// Left against right for one per-side exercise, over some span (the period or one week).
+///
+/// The asymmetry of a measure is `(left − right) / max(left, right) × 100`: 0 when both sides
+/// did the same, positive when the left did more, −100 when only the right did anything. It is
+/// given for the measure that tells most about the exercise: load when either side carried
+/// one, else seconds held, else reps.
+public struct SideComparison: Sendable, Hashable, Codable {
+    /// The measures an asymmetry can be taken of.
+    public enum Measure: String, Sendable, Hashable, Codable {
+        case load, hold, reps
+    }
+
+    /// The ISO week; `nil` for the whole period.
+    public var week: String?
+    /// The left side.
+    public var left: SideTotals
+    /// The right side.
+    public var right: SideTotals
+
+    /// The measure ``asymmetryPercent`` is taken of.
+    public var measure: Measure {
+        if left.loadKilograms > 0 || right.loadKilograms > 0 { return .load }
+        if left.holdSeconds > 0 || right.holdSeconds > 0 { return .hold }
+        return .reps
+    }
+
+    /// The asymmetry in percent; `nil` when neither side did anything.
+    public var asymmetryPercent: Double? {
+        let (l, r): (Double, Double) =
+            switch measure {
+            case .load: (left.loadKilograms, right.loadKilograms)
+            case .hold: (left.holdSeconds, right.holdSeconds)
+            case .reps: (Double(left.reps), Double(right.reps))
+            }
+        let larger = max(l, r)
+        return larger > 0 ? (l - r) / larger * 100 : nil
+    }
+}
