@@ -136,7 +136,11 @@ package enum LogReader {
         nonisolated(unsafe) let parts = UnsafeMutableBufferPointer<Result<Contents, JournalError>>
             .allocate(capacity: segments.count)
         parts.initialize(repeating: .success(Contents()))
-        defer { parts.deallocate() }
+        // Deinitialized before it is freed: each slot holds the arrays of one segment.
+        defer {
+            _ = parts.deinitialize()
+            parts.deallocate()
+        }
         let work: @Sendable (Int) -> Void = { index in
             let (relative, start) = segments[index]
             var part = Contents()
