@@ -49,7 +49,7 @@ let package = Package(
             swiftSettings: strictness),
         .target(
             name: "Limber",
-            dependencies: ["JournalModel", "EventLog", "Reconcile", "Interchange", "Backup"],
+            dependencies: ["JournalModel", "EventLog", "Reconcile", "Interchange", "Backup", "Stats"],
             swiftSettings: strictness
         ),
         .executableTarget(

@@ -2,7 +2,7 @@ import JournalModel
 
 /// What was done of one exercise in the period, and its records; a per-side exercise has one
 /// of these per side.
-public struct ExerciseProgress: Sendable, Hashable, Codable {
+public struct ExerciseProgress: Sendable, Hashable {
     /// The exercise id.
     public var exercise: String
     /// Its name in the catalog (the id when the catalog does not know it).

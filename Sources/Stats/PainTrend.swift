@@ -4,7 +4,7 @@
 /// The baseline is the first two weeks that recorded pain (before or after; a week without
 /// pain recorded does not count, however early): the mean of every score in them. The change
 /// compares the latest week that recorded pain, if it comes after the baseline weeks.
-public struct PainTrend: Sendable, Hashable, Codable {
+public struct PainTrend: Sendable, Hashable {
     /// Every week of the period, the empty ones too.
     public var weeks: [PainWeek]
     /// The weeks the baseline is taken from (none, one or two).

@@ -1,5 +1,5 @@
 /// Pain in one ISO week (Monday to Sunday, each session on the local date of its own offset).
-public struct PainWeek: Sendable, Hashable, Codable {
+public struct PainWeek: Sendable, Hashable {
     /// The ISO week, such as `2026-W47`.
     public var week: String
     /// Sessions logged in the week (with pain recorded or not).

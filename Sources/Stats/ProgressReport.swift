@@ -3,7 +3,7 @@ import JournalModel
 /// How a person is doing: one value computed from sessions, catalog and profile, which
 /// `stats` prints as a table or JSON and `report` as a page (docs/STATS.md has every field
 /// and formula).
-public struct ProgressReport: Sendable, Hashable, Codable {
+public struct ProgressReport: Sendable, Hashable {
     /// The query it answers.
     public var since: LocalDate?
     /// The query it answers.

@@ -1,5 +1,5 @@
 /// Left against right for one per-side exercise: over the whole period and week by week.
-public struct SideBalance: Sendable, Hashable, Codable {
+public struct SideBalance: Sendable, Hashable, Encodable {
     /// The exercise id.
     public var exercise: String
     /// Its name.

@@ -4,7 +4,7 @@
 /// did the same, positive when the left did more, −100 when only the right did anything. It is
 /// given for the measure that tells most about the exercise: load when either side carried
 /// one, else seconds held, else reps.
-public struct SideComparison: Sendable, Hashable, Codable {
+public struct SideComparison: Sendable, Hashable, Encodable {
     /// The measures an asymmetry can be taken of.
     public enum Measure: String, Sendable, Hashable, Codable {
         case load, hold, reps
@@ -34,5 +34,22 @@ public struct SideComparison: Sendable, Hashable, Codable {
             }
         let larger = max(l, r)
         return larger > 0 ? (l - r) / larger * 100 : nil
+    }
+}
+
+extension SideComparison {
+    private enum Keys: String, CodingKey {
+        case week, left, right, measure, asymmetryPercent
+    }
+
+    /// Encodes both sides with the measure and its asymmetry (`null` when neither side did
+    /// anything).
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(week, forKey: .week)
+        try c.encode(left, forKey: .left)
+        try c.encode(right, forKey: .right)
+        try c.encode(measure, forKey: .measure)
+        try c.encode(asymmetryPercent, forKey: .asymmetryPercent)
     }
 }

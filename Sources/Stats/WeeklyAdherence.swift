@@ -1,5 +1,5 @@
 /// One week of one routine: sessions logged, and how much of each prescription was done.
-public struct WeeklyAdherence: Sendable, Hashable, Codable {
+public struct WeeklyAdherence: Sendable, Hashable, Encodable {
     /// One routine item in the week: working sets done against those prescribed.
     public struct Dose: Sendable, Hashable, Codable {
         /// The exercise id.
@@ -22,4 +22,22 @@ public struct WeeklyAdherence: Sendable, Hashable, Codable {
     public var partialSessions: Int
     /// Each item of the routine, in its order.
     public var doses: [Dose]
+}
+
+extension WeeklyAdherence {
+    private enum Keys: String, CodingKey {
+        case week, routine, prescribedSessions, loggedSessions, partialSessions, doses
+    }
+
+    /// Encodes the week as DESIGN §8 has it, `prescribedSessions` `null` when the routine gives
+    /// no frequency.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(week, forKey: .week)
+        try c.encode(routine, forKey: .routine)
+        try c.encode(prescribedSessions, forKey: .prescribedSessions)
+        try c.encode(loggedSessions, forKey: .loggedSessions)
+        try c.encode(partialSessions, forKey: .partialSessions)
+        try c.encode(doses, forKey: .doses)
+    }
 }

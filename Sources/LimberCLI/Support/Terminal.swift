@@ -9,6 +9,17 @@ enum Terminal {
     /// `true` when stderr is a terminal (colors, progress).
     static var stderrIsTerminal: Bool { isatty(2) == 1 }
 
+    /// The width to lay text out in: `COLUMNS` when set to a number, else the terminal's width
+    /// when stdout is one, else 80.
+    static var width: Int {
+        if let text = getenv("COLUMNS").map({ String(cString: $0) }), let columns = Int(text), columns > 0 {
+            return columns
+        }
+        var size = winsize()
+        if isatty(1) == 1, ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        return 80
+    }
+
     static func write(_ text: String) { put(text + "\n", to: 1) }
 
     static func writeError(_ text: String) { put(text + "\n", to: 2) }

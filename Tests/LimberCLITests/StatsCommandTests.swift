@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+
+/// `limber stats` on a real journal (issue #12): the table fits `COLUMNS`, the JSON carries
+/// DESIGN §8's fields, and the filters are checked like every other command's.
+@Suite("stats")
+struct StatsCommandTests {
+    /// Two weeks of sessions: pain going down, left and right bird dogs, a load in kg and one
+    /// in lb, a set stopped for pain.
+    private func journal(_ sandbox: Sandbox) throws {
+        try sandbox.initJournal()
+        try sandbox.logSession(
+            "--set", "bird-dog:left=8,8,6!", "--set", "bird-dog:right=12,12,12",
+            "--set", "single-leg-romanian-deadlift:left=10x10kg", "--set", "single-leg-romanian-deadlift:right=10x25lb",
+            "--at", "2026-11-02 07:30", "--pain-before", "6", "--pain-after", "5")
+        try sandbox.logSession(
+            "--set", "bird-dog:left=12,12,12", "--set", "bird-dog:right=12,12,12",
+            "--at", "2026-11-10 07:30", "--pain-before", "3", "--pain-after", "3")
+        try sandbox.logSession("--routine", "sciatica", "--at", "2026-11-24 07:30", "--pain-before", "3", "--pain-after", "2")
+    }
+
+    @Test("--json: sessions, exercises with their records, pain by ISO week with the empty one, adherence")
+    func json() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        try journal(sandbox)
+        let result = try sandbox.limber("stats", "--json")
+        #expect(result.exitCode == 0, "\(result)")
+        let report = try result.jsonObject()
+        #expect(report["sessions"] as? Int == 3)
+        let pain = try #require(report["pain"] as? [[String: Any]])
+        #expect(pain.map { $0["week"] as? String } == ["2026-W45", "2026-W46", "2026-W47", "2026-W48"])
+        #expect(pain.map { $0["sessions"] as? Int } == [1, 1, 0, 1])
+        #expect(pain[2]["before"] is NSNull)
+        let exercises = try #require(report["exercises"] as? [[String: Any]])
+        let rdlLeft = try #require(exercises.first { $0["exercise"] as? String == "single-leg-romanian-deadlift" && $0["side"] as? String == "left" })
+        #expect((rdlLeft["bestWeight"] as? [String: Any])?["value"] as? Double == 10)
+        let rdlRight = try #require(exercises.first { $0["exercise"] as? String == "single-leg-romanian-deadlift" && $0["side"] as? String == "right" })
+        #expect((rdlRight["bestWeight"] as? [String: Any])?["unit"] as? String == "lb")
+        let adherence = try #require(report["adherence"] as? [[String: Any]])
+        #expect(adherence.last?["loggedSessions"] as? Int == 1)
+        #expect(adherence.last?["prescribedSessions"] is NSNull)
+        let flags = try #require(report["flags"] as? [String: Any])
+        #expect((flags["stoppedForPain"] as? [[String: Any]])?.first?["exercise"] as? String == "bird-dog")
+    }
+
+    @Test("the table fits COLUMNS, never wraps, and draws pain on a fixed 0–10 scale")
+    func table() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        try journal(sandbox)
+        for columns in [40, 60, 100] {
+            let result = try sandbox.limber(["stats"], environment: ["COLUMNS": String(columns)])
+            #expect(result.exitCode == 0, "\(result)")
+            let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+            #expect(lines.allSatisfy { $0.count <= columns }, "COLUMNS=\(columns):\n\(result.stdout)")
+            #expect(result.stdout.contains("3 session(s)"), "\(result.stdout)")
+        }
+        let wide = try sandbox.limber(["stats"], environment: ["COLUMNS": "120"])
+        // Pain before 6, 3, none, 3: bars on 0–10, a gap for the empty week.
+        #expect(wide.stdout.contains("before ▅▃ ▃"), "\(wide.stdout)")
+        #expect(wide.stdout.contains("Bird dog"), "\(wide.stdout)")
+        // Bird dog reps: left 8+8+6+36+36 (the routine as prescribed) = 94, right 108:
+        // (94 − 108) / 108 = −13 %.
+        #expect(wide.stdout.contains("left 13 % less"), "\(wide.stdout)")
+        #expect(!wide.stdout.contains("\u{1B}["), "no colour when stdout is not a terminal")
+    }
+
+    @Test("filters: a period, an exercise; an unknown one is refused with a hint and exit 2, as list does")
+    func filters() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        try journal(sandbox)
+        let period = try sandbox.limber("stats", "--json", "--since", "2026-11-09", "--until", "2026-11-15")
+        #expect(try period.jsonObject()["sessions"] as? Int == 1)
+        let one = try sandbox.limber("stats", "--json", "--exercise", "bird dog")
+        let exercises = try #require(try one.jsonObject()["exercises"] as? [[String: Any]])
+        #expect(Set(exercises.compactMap { $0["exercise"] as? String }) == ["bird-dog"])
+        let unknown = try sandbox.limber("stats", "--exercise", "bird-dgo")
+        #expect(unknown.exitCode == 2, "\(unknown)")
+        #expect(unknown.stderr.contains("hint:"), "\(unknown)")
+        let routine = try sandbox.limber("stats", "--json", "--routine", "sciatica")
+        #expect(try routine.jsonObject()["sessions"] as? Int == 1)
+        let empty = try sandbox.limber("stats", "--since", "2027-01-01")
+        #expect(empty.exitCode == 0 && empty.stdout.hasPrefix("0 session(s)"), "\(empty)")
+    }
+}
