@@ -55,7 +55,11 @@ public enum ProgressTable {
                 ("after ", weeks.map { $0.after?.mean }, report.pain.after),
             ] {
                 let line = sparkline(Array(scores.suffix(max(1, width - 40))))
-                out.append("  \(label) \(line)  " + changeText(change))
+                let latest = scores.last { $0 != nil }.flatMap { $0 }.map { "latest week " + ProgressFormat.number($0) }
+                out.append("  \(label) \(line)  " + (change.map(changeText) ?? latest ?? ""))
+            }
+            if report.pain.before == nil, report.pain.after == nil {
+                out.append("  a change is measured once two weeks of pain and a later one are logged")
             }
             if !report.pain.baselineWeeks.isEmpty {
                 out.append("  baseline: " + report.pain.baselineWeeks.joined(separator: ", "))
@@ -125,8 +129,7 @@ public enum ProgressTable {
     }
 
     /// `−2 (−33 %) since the baseline, important`.
-    static func changeText(_ change: PainChange?) -> String {
-        guard let change else { return "" }
+    static func changeText(_ change: PainChange) -> String {
         let sign = change.points > 0 ? "+" : change.points < 0 ? "−" : "±"
         let percent = change.percent.map { " (\(sign)\(ProgressFormat.number(abs($0))) %)" } ?? ""
         return "\(ProgressFormat.number(change.baseline)) → \(ProgressFormat.number(change.latest)): "
