@@ -196,6 +196,8 @@ private struct DevicePlanner {
     var plannedSizes: [String: Int]
     /// Our copy of the device's folder, to skip their segments we already hold whole.
     var ourFolder: String?
+    /// The ids of the events planned so far.
+    var plannedIDs: Set<String> = []
 
     init(device: String, lastSeq: UInt64, lastHash: String, isOwn: Bool, ourSizes: [String: Int]) {
         result = MergePlan.Device(device: device, members: [], events: [], refusal: nil)
@@ -301,13 +303,19 @@ private struct DevicePlanner {
                 )
                 return
             }
-            if let forged = events.first(where: { isKnown($0.id) }) {
+            // An id this journal has, or one this device already used (in this member or an
+            // earlier one): our writers never write an id twice, so it is a forgery.
+            var seen: Set<String> = []
+            if let forged = events.first(where: {
+                isKnown($0.id) || plannedIDs.contains($0.id) || !seen.insert($0.id).inserted
+            }) {
                 (lastSeq, lastHash) = (seq, hash)
                 refuse(
-                    "forged event: its event \(forged.seq) (segment \(segment), byte \(member.offset)) reuses the id \(forged.id) of an event this journal has from another device"
+                    "forged event: its event \(forged.seq) (segment \(segment), byte \(member.offset)) reuses the id \(forged.id) of an earlier event"
                 )
                 return
             }
+            plannedIDs.formUnion(seen)
             guard (plannedSizes[segment] ?? 0) == member.offset else {
                 refuse(
                     "segment \(segment): our copy is \(plannedSizes[segment] ?? 0) bytes, theirs continues at byte \(member.offset)"
