@@ -1,3 +1,4 @@
+import EventLog
 import Stats
 
 extension Journal {
@@ -19,5 +20,44 @@ extension Journal {
             exercise: filter.exercise, routine: routine)
         return ProgressReport(
             sessions: try sessions(matching: admitted), catalog: catalog, profile: profile, query: query)
+    }
+}
+
+extension Journal {
+    /// Refuses to replace a file at `path` that is not an earlier limber report (a typo in
+    /// `--output` must not overwrite a person's own file), unless `force`; a folder always.
+    ///
+    /// - Throws: ``LimberError`` `.invalid` naming the file.
+    public static func checkReportTarget(_ path: String, force: Bool) throws {
+        switch FileSystem.kind(of: path) {
+        case .missing: return
+        case .directory:
+            throw LimberError(
+                .invalid("\(path) is a folder", hint: "give a file name, such as \(path)/report.html"))
+        case .file, .link, .other:
+            if force { return }
+            if let head = FileSystem.readPrefix(path, count: 4096),
+                String(decoding: head, as: UTF8.self).contains(ProgressPage.generatorTag)
+            {
+                return
+            }
+            throw LimberError(
+                .invalid(
+                    "\(path) exists and is not a limber report; it was left as it is",
+                    hint: "choose another file name, or add --force to replace it"))
+        }
+    }
+
+    /// Writes the one-page report (``ProgressPage``) of the sessions `filter` admits to
+    /// `output` and commits it: the file appears complete (0600), or not at all.
+    ///
+    /// - Returns: The report shown on the page.
+    public func writeReport(
+        matching filter: SessionFilter, routine: String? = nil, to output: ExportOutput
+    ) throws -> ProgressReport {
+        let report = try progress(matching: filter, routine: routine)
+        try output.write(ProgressPage.html(report, generated: .now()))
+        try output.commit()
+        return report
     }
 }

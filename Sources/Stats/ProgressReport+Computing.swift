@@ -34,6 +34,45 @@ extension ProgressReport {
         adherence = Self.adherence(chosen, weeks: weeks, catalog: catalog)
         sides = Self.sides(chosen, catalog: catalog)
         flags = Self.flags(chosen, catalog: catalog, profile: profile)
+        let prescriptions = Dictionary(
+            Set(chosen.compactMap(\.routine)).map { ($0, Self.prescribedSets(of: $0, catalog: catalog)) },
+            uniquingKeysWith: { first, _ in first })
+        timeline = chosen.map { session in
+            SessionPoint(
+                session: session.id, date: session.start.localDate, start: session.start,
+                routine: session.routine, painBefore: session.painBefore?.rawValue,
+                painAfter: session.painAfter?.rawValue, exercises: session.entries.count,
+                sets: session.entries.reduce(0) { $0 + Self.working($1).count },
+                stoppedForPain: session.entries.reduce(0) { $0 + $1.sets.filter(\.stoppedForPain).count },
+                partial: session.routine.flatMap { prescriptions[$0] }.map { Self.isPartial(session, $0) })
+        }
+    }
+
+    /// What a routine prescribes per session, exercise by exercise (a repeated item adds):
+    /// sets per side for a per-side item; one set, any side, when no count is given (the nerve
+    /// glide is done on the painful leg only).
+    static func prescribedSets(of routine: String, catalog: Catalog) -> [(exercise: String, sets: Int)] {
+        var prescribed: [(exercise: String, sets: Int)] = []
+        for item in catalog.routine(id: routine)?.items ?? [] {
+            let count = item.prescription.sets.map { max(1, $0) }
+            let sets = count.map { $0 * (item.prescription.perSide ? 2 : 1) } ?? 1
+            if let index = prescribed.firstIndex(where: { $0.exercise == item.exercise }) {
+                prescribed[index].sets += sets
+            } else {
+                prescribed.append((item.exercise, sets))
+            }
+        }
+        return prescribed
+    }
+
+    /// Working sets of `exercise` in a session, every side together.
+    static func workingSets(of exercise: String, in session: Session) -> Int {
+        session.entries.filter { $0.exercise == exercise }.reduce(0) { $0 + working($1).count }
+    }
+
+    /// Whether a session did fewer working sets of some item than `prescribed`.
+    static func isPartial(_ session: Session, _ prescribed: [(exercise: String, sets: Int)]) -> Bool {
+        prescribed.contains { workingSets(of: $0.exercise, in: session) < $0.sets }
     }
 
     /// Every ISO week from the one holding `first` to the one holding `last`.
@@ -163,32 +202,16 @@ extension ProgressReport {
             byWeek[routine, default: [:]][session.start.isoWeek, default: []].append(session)
         }
         return routines.sorted().flatMap { routine -> [WeeklyAdherence] in
-            // What the routine prescribes per session, exercise by exercise (a repeated item adds).
-            var prescribed: [(exercise: String, sets: Int)] = []
-            for item in catalog.routine(id: routine)?.items ?? [] {
-                // Sets per side for a per-side item; one set, any side, when no count is given
-                // (the nerve glide is done on the painful leg only).
-                let count = item.prescription.sets.map { max(1, $0) }
-                let sets = count.map { $0 * (item.prescription.perSide ? 2 : 1) } ?? 1
-                if let index = prescribed.firstIndex(where: { $0.exercise == item.exercise }) {
-                    prescribed[index].sets += sets
-                } else {
-                    prescribed.append((item.exercise, sets))
-                }
-            }
+            let prescribed = prescribedSets(of: routine, catalog: catalog)
             return weeks.map { week in
                 let held = byWeek[routine]?[week] ?? []
                 var done = [Int](repeating: 0, count: prescribed.count)
                 var partial = 0
                 for session in held {
-                    var short = false
                     for (index, item) in prescribed.enumerated() {
-                        let sets = session.entries.filter { $0.exercise == item.exercise }
-                            .reduce(0) { $0 + working($1).count }
-                        done[index] += sets
-                        if sets < item.sets { short = true }
+                        done[index] += workingSets(of: item.exercise, in: session)
                     }
-                    partial += short ? 1 : 0
+                    partial += isPartial(session, prescribed) ? 1 : 0
                 }
                 return WeeklyAdherence(
                     week: week, routine: routine, prescribedSessions: nil, loggedSessions: held.count,

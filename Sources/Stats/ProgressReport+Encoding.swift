@@ -7,7 +7,7 @@ import JournalModel
 extension ProgressReport: Encodable {
     private enum Keys: String, CodingKey {
         case since, until, firstWeek, lastWeek, sessions, exercises, pain, painBaseline, painFlares,
-            adherence, sides, flags
+            adherence, sides, flags, timeline
     }
 
     private enum BaselineKeys: String, CodingKey {
@@ -32,6 +32,7 @@ extension ProgressReport: Encodable {
         try c.encode(adherence, forKey: .adherence)
         try c.encode(sides, forKey: .sides)
         try c.encode(flags, forKey: .flags)
+        try c.encode(timeline, forKey: .timeline)
     }
 }
 

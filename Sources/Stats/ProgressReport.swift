@@ -24,4 +24,6 @@ public struct ProgressReport: Sendable, Hashable {
     public var sides: [SideBalance]
     /// What to look at first.
     public var flags: ProgressFlags
+    /// Every session of the period, oldest first.
+    public var timeline: [SessionPoint]
 }
