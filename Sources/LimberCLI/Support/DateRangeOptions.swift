@@ -5,13 +5,13 @@ import Limber
 struct DateRangeOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
-            "Only sessions from this day or time on (YYYY-MM-DD, \"YYYY-MM-DD HH:MM\" or RFC 3339).",
+            "Only sessions from this day or time on (YYYY-MM-DD, \"YYYY-MM-DD HH:MM\", RFC 3339, 7d, 4w, last-week).",
             valueName: "date"))
     var since: String?
 
     @Option(
         help: ArgumentHelp(
-            "Only sessions up to this day (inclusive) or before this time.", valueName: "date"))
+            "Only sessions up to this day (inclusive; last-week, this-week) or before this time.", valueName: "date"))
     var until: String?
 
     /// Sets the range of `filter`; a range that ends before it starts is refused.
