@@ -19,7 +19,7 @@ struct LimberCommand: ParsableCommand {
             Init.self, Log.self, List.self, Show.self, Amend.self, Undo.self, Delete.self,
             Restore.self,
             Exercises.self, ExerciseCommand.self, Routines.self, RoutineCommand.self,
-            ProfileCommand.self, StatsCommand.self, ReportCommand.self, Merge.self, Sync.self, Devices.self, Conflicts.self, Verify.self,
+            ProfileCommand.self, StatsCommand.self, ReportCommand.self, LastCommand.self, Merge.self, Sync.self, Devices.self, Conflicts.self, Verify.self,
             Repair.self, Import.self, Export.self, ArchiveCommand.self, GitCommand.self,
             GitMerge.self,
         ]

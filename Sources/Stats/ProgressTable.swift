@@ -128,6 +128,21 @@ public enum ProgressTable {
         return parts.joined(separator: ", ")
     }
 
+    /// Every record with its date: `heaviest 10kg (2026-11-24), best estimated 1RM 13.3kg
+    /// (2026-11-24), most reps 12 (2026-11-02)`.
+    public static func recordsText(_ records: ExerciseRecords) -> String {
+        var parts: [String] = []
+        func add<Value>(_ label: String, _ record: Record<Value>?, _ text: (Value) -> String) {
+            if let record { parts.append("\(label) \(text(record.value)) (\(record.date))") }
+        }
+        add("heaviest", records.heaviestWeight, ProgressFormat.weight)
+        add("estimated 1RM", records.estimatedOneRepMax, ProgressFormat.weight)
+        add("most reps", records.mostReps) { "\($0.reps)" + ($0.weight.map { " at " + ProgressFormat.weight($0) } ?? "") }
+        add("longest hold", records.longestHoldSeconds, ProgressFormat.seconds)
+        add("longest distance", records.longestDistanceMeters, ProgressFormat.meters)
+        return parts.joined(separator: ", ")
+    }
+
     /// `−2 (−33 %) since the baseline, important`.
     static func changeText(_ change: PainChange) -> String {
         let sign = change.points > 0 ? "+" : change.points < 0 ? "−" : "±"

@@ -85,3 +85,30 @@ struct StatsCommandTests {
         #expect(empty.exitCode == 0 && empty.stdout.hasPrefix("0 session(s)"), "\(empty)")
     }
 }
+
+@Suite("last EXERCISE")
+struct LastCommandTests {
+    @Test("the last sessions of an exercise, newest first, each side's sets, and its records")
+    func last() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        try sandbox.initJournal()
+        try sandbox.logSession("--set", "single-leg-romanian-deadlift:left=10x8kg,8x10kg", "--at", "2026-11-02 07:30")
+        try sandbox.logSession("--set", "single-leg-romanian-deadlift:left=10x9kg", "--set", "rockback=12", "--at", "2026-11-04 07:30")
+        try sandbox.logSession("--set", "rockback=12", "--at", "2026-11-06 07:30")
+        let result = try sandbox.limber("last", "single leg romanian deadlift", "--count", "5")
+        #expect(result.exitCode == 0, "\(result)")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first == "Single-leg Romanian deadlift: last 2 session(s), newest first", "\(result)")
+        #expect(lines[1].contains("2026-11-04") && lines[1].contains("left 10x9kg"), "\(result)")
+        #expect(lines[2].contains("2026-11-02") && lines[2].contains("left 10x8kg,8x10kg"), "\(result)")
+        #expect(result.stdout.contains("heaviest 10kg (2026-11-02)"), "\(result)")
+        #expect(result.stdout.contains("most reps 10 at 8kg (2026-11-02)"), "\(result)")
+        let json = try sandbox.limber("last", "rockback", "--json").jsonObject()
+        #expect((json["sessions"] as? [[String: Any]])?.count == 2)
+        let never = try sandbox.limber("last", "bird-dog")
+        #expect(never.exitCode == 0 && never.stderr.contains("never logged"), "\(never)")
+        let unknown = try sandbox.limber("last", "bird-dgo")
+        #expect(unknown.exitCode == 2 && unknown.stderr.contains("did you mean bird-dog"), "\(unknown)")
+    }
+}
