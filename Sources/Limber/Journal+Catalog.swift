@@ -29,8 +29,9 @@ extension Journal {
         }
     }
 
-    /// Defines a custom routine from `--item` texts (see ``RoutineItemSpec``).
-    public func addRoutine(name: String, items texts: [String]) throws -> WriteOutcome<Routine> {
+    /// Defines a custom routine from `--item` texts (see ``RoutineItemSpec``); with
+    /// `perWeek`, the profile gets its weekly frequency in the same commit.
+    public func addRoutine(name: String, items texts: [String], perWeek: Int? = nil) throws -> WriteOutcome<Routine> {
         try write { writer in
             let catalog = state.catalog
             guard !texts.isEmpty else {
@@ -53,8 +54,16 @@ extension Journal {
                         hint: "give the routine a name with letters"))
             }
             try catalog.validateNewRoutine(routine)
-            try commitChange(
-                of: "routine/" + routine.id, body: .routineDefined(routine), with: writer)
+            var events = [
+                NewEvent(entity: "routine/" + routine.id, parents: state.heads(of: "routine/" + routine.id), body: .routineDefined(routine))
+            ]
+            if let perWeek {
+                var profile = state.profile
+                profile.setSessionsPerWeek(
+                    try Self.checkedPerWeek(perWeek, field: "--per-week", example: "--per-week 3"), for: routine.id)
+                events.append(NewEvent(entity: "profile", parents: state.heads(of: "profile"), body: .profileSet(profile)))
+            }
+            try commit(events, with: writer)
             return outcome(routine, [], changed: true)
         }
     }
@@ -63,7 +72,9 @@ extension Journal {
     ///
     /// A condition added must be one some exercise (built in or custom) has a caution for:
     /// anything else would turn no warning on, and is most likely a typo.
-    public func updateProfile(adding: [String], removing: [String]) throws -> WriteOutcome<Profile>
+    /// `perWeek` texts are `ROUTINE=N`: the routine (id or name) asks for N sessions a week
+    /// (`ROUTINE=0` clears it), which adherence reports against.
+    public func updateProfile(adding: [String], removing: [String], perWeek: [String] = []) throws -> WriteOutcome<Profile>
     {
         try write { writer in
             var profile = state.profile
@@ -96,6 +107,21 @@ extension Journal {
                 }
                 profile.remove(condition)
             }
+            for text in perWeek {
+                let parts = text.split(separator: "=", maxSplits: 1).map { String($0).trimmingSpaces }
+                guard parts.count == 2, let count = Int(parts[1]) else {
+                    throw LimberError(
+                        .usage(
+                            "--per-week \(ModelError.quote(text)) is not ROUTINE=N",
+                            hint: "e.g. --per-week sciatica=3 (0 clears it)"))
+                }
+                let routine = try catalog.routine(matching: parts[0])
+                profile.setSessionsPerWeek(
+                    count == 0
+                        ? nil
+                        : try Self.checkedPerWeek(count, field: "--per-week", example: "--per-week \(routine.id)=3"),
+                    for: routine.id)
+            }
             guard profile != before else {
                 return outcome(profile, notices, changed: false)
             }
@@ -104,4 +130,14 @@ extension Journal {
         }
     }
 
+    /// `count` when it is a possible weekly frequency, else a refusal naming `field`.
+    static func checkedPerWeek(_ count: Int, field: String, example: String) throws -> Int {
+        guard (1...Profile.maximumSessionsPerWeek).contains(count) else {
+            throw LimberError(
+                .invalid(
+                    "\(field) must be 1 to \(Profile.maximumSessionsPerWeek) sessions a week, got \(count)",
+                    hint: "e.g. \(example)"))
+        }
+        return count
+    }
 }

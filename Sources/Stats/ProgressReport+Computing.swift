@@ -31,7 +31,7 @@ extension ProgressReport {
         self.sessions = chosen.count
         exercises = Self.exercises(chosen, catalog: catalog)
         pain = Self.pain(chosen, weeks: weeks)
-        adherence = Self.adherence(chosen, weeks: weeks, catalog: catalog)
+        adherence = Self.adherence(chosen, weeks: weeks, catalog: catalog, profile: profile)
         sides = Self.sides(chosen, catalog: catalog)
         flags = Self.flags(chosen, catalog: catalog, profile: profile)
         let prescriptions = Dictionary(
@@ -193,7 +193,9 @@ extension ProgressReport {
 
     // MARK: - Adherence
 
-    private static func adherence(_ sessions: [Session], weeks: [String], catalog: Catalog) -> [WeeklyAdherence] {
+    private static func adherence(
+        _ sessions: [Session], weeks: [String], catalog: Catalog, profile: Profile
+    ) -> [WeeklyAdherence] {
         var routines: [String] = []
         var byWeek: [String: [String: [Session]]] = [:]
         for session in sessions {
@@ -214,7 +216,8 @@ extension ProgressReport {
                     partial += isPartial(session, prescribed) ? 1 : 0
                 }
                 return WeeklyAdherence(
-                    week: week, routine: routine, prescribedSessions: nil, loggedSessions: held.count,
+                    week: week, routine: routine, prescribedSessions: profile.sessionsPerWeek[routine],
+                    loggedSessions: held.count,
                     partialSessions: partial,
                     doses: prescribed.enumerated().map {
                         .init(exercise: $1.exercise, setsDone: done[$0], setsPrescribed: $1.sets * held.count)

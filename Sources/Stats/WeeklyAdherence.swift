@@ -14,7 +14,8 @@ public struct WeeklyAdherence: Sendable, Hashable, Encodable {
     public var week: String
     /// The routine id.
     public var routine: String
-    /// Sessions the routine asks for in a week; `nil` when it gives no frequency.
+    /// Sessions a week the person means to do of the routine (the profile's frequency); `nil`
+    /// when none is set.
     public var prescribedSessions: Int?
     /// Sessions logged against the routine this week.
     public var loggedSessions: Int

@@ -94,3 +94,32 @@ func userFacing() throws {
     #expect(userFacing.hint != nil)
     #expect(userFacing.description == error.description)
 }
+
+@Suite("profile frequencies")
+struct ProfileFrequencyTests {
+    @Test("a profile without frequencies reads and writes as before; hostile ones are dropped")
+    func coding() throws {
+        let old = try JSONDecoder().decode(Profile.self, from: Data(#"{"conditions":["herniated-disc"]}"#.utf8))
+        #expect(old.sessionsPerWeek.isEmpty && old.conditions == [.herniatedDisc])
+        let encoded = String(decoding: try JSONEncoder().encode(old), as: UTF8.self)
+        #expect(!encoded.contains("sessionsPerWeek"))
+        let hostile = try JSONDecoder().decode(
+            Profile.self,
+            from: Data(#"{"conditions":["herniated-disc"],"sessionsPerWeek":{"sciatica":3,"core":99,"../x":2}}"#.utf8))
+        #expect(hostile.sessionsPerWeek == ["sciatica": 3])
+        #expect(hostile.conditions == [.herniatedDisc])
+        let wrongType = try JSONDecoder().decode(
+            Profile.self, from: Data(#"{"conditions":[],"sessionsPerWeek":"often"}"#.utf8))
+        #expect(wrongType.sessionsPerWeek.isEmpty)
+    }
+
+    @Test("setting and clearing a frequency keeps the conditions")
+    func setting() {
+        var profile = Profile(conditions: [.herniatedDisc])
+        profile.setSessionsPerWeek(3, for: "sciatica")
+        profile.insert(.herniatedDisc)
+        #expect(profile.sessionsPerWeek == ["sciatica": 3] && profile.conditions == [.herniatedDisc])
+        profile.setSessionsPerWeek(nil, for: "sciatica")
+        #expect(profile.sessionsPerWeek.isEmpty)
+    }
+}

@@ -112,3 +112,30 @@ struct LastCommandTests {
         #expect(unknown.exitCode == 2 && unknown.stderr.contains("did you mean bird-dog"), "\(unknown)")
     }
 }
+
+@Suite("weekly frequency")
+struct FrequencyCommandTests {
+    @Test("profile --per-week and routine add --per-week set what adherence reports against")
+    func frequency() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        try sandbox.initJournal()
+        try sandbox.logSession("--routine", "sciatica", "--at", "2026-11-02 07:30")
+        let set = try sandbox.limber("profile", "--per-week", "Sciatica=3")
+        #expect(set.exitCode == 0 && set.stdout.contains("sciatica: 3 session(s) a week"), "\(set)")
+        let stats = try sandbox.limber("stats", "--json").jsonObject()
+        #expect((stats["adherence"] as? [[String: Any]])?.first?["prescribedSessions"] as? Int == 3)
+        let typo = try sandbox.limber("profile", "--per-week", "sciatca=3")
+        #expect(typo.exitCode == 2 && typo.stderr.contains("did you mean sciatica"), "\(typo)")
+        let many = try sandbox.limber("profile", "--per-week", "sciatica=15")
+        #expect(many.exitCode == 1 && many.stderr.contains("1 to 14"), "\(many)")
+        let bare = try sandbox.limber("profile", "--per-week", "sciatica")
+        #expect(bare.exitCode == 2 && bare.stderr.contains("ROUTINE=N"), "\(bare)")
+        let added = try sandbox.limber("routine", "add", "core", "--item", "bird-dog=3x12/side", "--per-week", "2")
+        #expect(added.exitCode == 0, "\(added)")
+        let profile = try sandbox.limber("profile", "--json").jsonObject()
+        #expect(profile["sessionsPerWeek"] as? [String: Int] == ["core": 2, "sciatica": 3])
+        let cleared = try sandbox.limber("profile", "--per-week", "sciatica=0", "--json").jsonObject()
+        #expect(cleared["sessionsPerWeek"] as? [String: Int] == ["core": 2])
+    }
+}

@@ -214,6 +214,10 @@ struct ProgressReportTests {
         #expect(weeks.map(\.loggedSessions) == [2, 0, 1])
         #expect(weeks.map(\.partialSessions) == [1, 0, 0])
         #expect(weeks.allSatisfy { $0.prescribedSessions == nil })
+        var profile = Profile()
+        profile.setSessionsPerWeek(3, for: "sciatica")
+        let planned = Self.report(sessions, profile: profile).adherence
+        #expect(planned.map(\.prescribedSessions) == [3, 3, 3])
         let rockback = try #require(weeks[0].doses.first { $0.exercise == "rockback" })
         #expect(rockback.setsDone == 6 && rockback.setsPrescribed == 6)
         let dog = try #require(weeks[0].doses.first { $0.exercise == "bird-dog" })

@@ -10,6 +10,7 @@ struct ProfileCommand: ParsableCommand {
             lists them), so a typo cannot switch the warnings off. A custom exercise can caution \
             a new one: `limber exercise add NAME --contraindicated CONDITION`.
             Example: limber profile --add herniated-disc
+            How often you mean to do a routine: limber profile --per-week sciatica=3
             """)
 
     @OptionGroup var options: JournalOptions
@@ -23,6 +24,13 @@ struct ProfileCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Remove a condition. Repeatable.", valueName: "condition"))
     var remove: [String] = []
 
+    @Option(
+        name: .customLong("per-week"),
+        help: ArgumentHelp(
+            "ROUTINE=N: you mean to do the routine N times a week (0 clears it); adherence reports against it. Repeatable.",
+            valueName: "routine=N"))
+    var perWeek: [String] = []
+
     @Flag(help: "List the conditions exercises have cautions for, and what each cautions.")
     var known = false
 
@@ -30,12 +38,15 @@ struct ProfileCommand: ParsableCommand {
         let journal = try options.open()
         if known { return try showKnown(journal) }
         var profile = journal.profile
-        if !add.isEmpty || !remove.isEmpty {
-            let outcome = try journal.updateProfile(adding: add, removing: remove)
+        if !add.isEmpty || !remove.isEmpty || !perWeek.isEmpty {
+            let outcome = try journal.updateProfile(adding: add, removing: remove, perWeek: perWeek)
             Terminal.show(outcome.notices)
             profile = outcome.value
         }
         if output.json { return try JSONOutput.print(profile) }
+        for (routine, count) in profile.sessionsPerWeek.sorted(by: { $0.key < $1.key }) {
+            Terminal.write("\(routine): \(count) session(s) a week")
+        }
         if profile.conditions.isEmpty {
             Terminal.write(
                 "no conditions (add one with `limber profile --add herniated-disc`; `limber profile --known` lists them)"

@@ -61,10 +61,16 @@ struct RoutineCommand: ParsableCommand {
                 valueName: "item"))
         var items: [String] = []
 
+        @Option(
+            name: .customLong("per-week"),
+            help: ArgumentHelp("Sessions a week you mean to do (adherence reports against it).", valueName: "N"))
+        var perWeek: Int?
+
         func run() throws {
-            let outcome = try options.open().addRoutine(name: name, items: items)
+            let outcome = try options.open().addRoutine(name: name, items: items, perWeek: perWeek)
             Terminal.show(outcome.notices)
-            Terminal.write("added routine \(outcome.value.id)")
+            Terminal.write(
+                "added routine \(outcome.value.id)" + (perWeek.map { ", \($0) session(s) a week" } ?? ""))
         }
     }
 }
