@@ -83,10 +83,7 @@ struct SnapshotLoad {
         var locations: [EventLocation] = []
         func locate(_ refs: [Snapshot.Ref]) -> [Int] {
             refs.map { ref in
-                locations.append(
-                    EventLocation(
-                        file: ref.file, memberOffset: ref.memberOffset, memberSize: ref.memberSize,
-                        line: ref.line))
+                locations.append(EventLocation(ref))
                 return locations.count - 1
             }
         }

@@ -133,12 +133,7 @@ enum PageCharts {
         var body = ""
         for (row, balance) in report.sides.enumerated() {
             let o = balance.overall
-            let (l, r): (Double, Double) =
-                switch o.measure {
-                case .load: (o.left.loadKilograms, o.right.loadKilograms)
-                case .hold: (o.left.holdSeconds, o.right.holdSeconds)
-                case .reps: (Double(o.left.reps), Double(o.right.reps))
-                }
+            let (l, r) = o.values
             let larger = max(l, r, 1)
             let yy = row * rowHeight + 4
             let label = balance.name.count > 24 ? String(balance.name.prefix(23)) + "…" : balance.name

@@ -219,20 +219,11 @@ public enum ProgressPage {
             report.sides.map { balance in
                 let o = balance.overall
                 return [
-                    HTMLText.escape(balance.name), o.measure.rawValue, sideValue(o.left, o.measure),
-                    sideValue(o.right, o.measure),
+                    HTMLText.escape(balance.name), o.measure.rawValue, o.texts.left, o.texts.right,
                     o.asymmetryPercent.map { ProgressTable.asymmetryText($0) } ?? "–",
                 ]
             }, names: true)
         return out + "</figure>\n</section>\n"
-    }
-
-    static func sideValue(_ totals: SideTotals, _ measure: SideComparison.Measure) -> String {
-        switch measure {
-        case .load: ProgressFormat.number(totals.loadKilograms) + " kg"
-        case .hold: ProgressFormat.seconds(totals.holdSeconds)
-        case .reps: String(totals.reps)
-        }
     }
 
     static func lastSessionsSection(_ report: ProgressReport) -> String {

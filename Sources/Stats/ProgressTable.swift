@@ -91,12 +91,7 @@ public enum ProgressTable {
                 ["left against right", "measure", "left", "right", "asymmetry"],
                 report.sides.map { balance in
                     let o = balance.overall
-                    let (l, r): (String, String) =
-                        switch o.measure {
-                        case .load: (ProgressFormat.number(o.left.loadKilograms) + "kg", ProgressFormat.number(o.right.loadKilograms) + "kg")
-                        case .hold: (ProgressFormat.seconds(o.left.holdSeconds), ProgressFormat.seconds(o.right.holdSeconds))
-                        case .reps: (String(o.left.reps), String(o.right.reps))
-                        }
+                    let (l, r) = o.texts
                     return [
                         balance.name, o.measure.rawValue, l, r,
                         o.asymmetryPercent.map { asymmetryText($0) } ?? "",

@@ -24,14 +24,19 @@ public struct SideComparison: Sendable, Hashable, Encodable {
         return .reps
     }
 
+    /// Both sides in ``measure``: kilograms × reps, seconds or reps.
+    public var values: (left: Double, right: Double) {
+        (left.value(of: measure), right.value(of: measure))
+    }
+
+    /// Both sides in ``measure`` as text: `160 kg`, `45 s`, `12`.
+    public var texts: (left: String, right: String) {
+        (left.text(of: measure), right.text(of: measure))
+    }
+
     /// The asymmetry in percent; `nil` when neither side did anything.
     public var asymmetryPercent: Double? {
-        let (l, r): (Double, Double) =
-            switch measure {
-            case .load: (left.loadKilograms, right.loadKilograms)
-            case .hold: (left.holdSeconds, right.holdSeconds)
-            case .reps: (Double(left.reps), Double(right.reps))
-            }
+        let (l, r) = values
         let larger = max(l, r)
         return larger > 0 ? (l - r) / larger * 100 : nil
     }

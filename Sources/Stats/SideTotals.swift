@@ -10,3 +10,23 @@ public struct SideTotals: Sendable, Hashable, Codable {
     /// Nothing yet.
     public init() {}
 }
+
+extension SideTotals {
+    /// The side's amount in `measure`.
+    public func value(of measure: SideComparison.Measure) -> Double {
+        switch measure {
+        case .load: loadKilograms
+        case .hold: holdSeconds
+        case .reps: Double(reps)
+        }
+    }
+
+    /// The side's amount in `measure`, as text: `160 kg`, `45 s`, `12`.
+    public func text(of measure: SideComparison.Measure) -> String {
+        switch measure {
+        case .load: ProgressFormat.number(loadKilograms) + " kg"
+        case .hold: ProgressFormat.seconds(holdSeconds)
+        case .reps: String(reps)
+        }
+    }
+}

@@ -47,3 +47,10 @@ package struct SnapshotRefReader {
         return lines
     }
 }
+
+extension EventLocation {
+    /// Where a snapshot's ref says the event is stored.
+    package init(_ ref: Snapshot.Ref) {
+        self.init(file: ref.file, memberOffset: ref.memberOffset, memberSize: ref.memberSize, line: ref.line)
+    }
+}
