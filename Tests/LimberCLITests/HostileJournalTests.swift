@@ -386,6 +386,23 @@ struct HostileJournalTests {
         #expect(verify.exitCode == 0, "\(verify)")
     }
 
+    @Test("a merge plan that no longer fits the files is dropped, not retried by every write")
+    func planThatNoLongerFits() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let device = try ours(sandbox)
+        let before = try Data(contentsOf: URL(fileURLWithPath: try JournalFiles.onlySegment(sandbox.journal)))
+        // A plan to write a new segment where ours already is, whole and longer.
+        try leavePlan(sandbox, device: device, offset: 0, staged: Data("junk".utf8))
+        let log = try sandbox.limber("log", "--set", "rockback=10")
+        #expect(log.exitCode == 0, "\(log)")
+        let after = try Data(contentsOf: URL(fileURLWithPath: try JournalFiles.onlySegment(sandbox.journal)))
+        #expect(after.prefix(before.count) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: sandbox.journal + "/local/merge").isEmpty)
+        #expect(try sessionCount(sandbox) == 2)
+        #expect(try sandbox.limber("verify").exitCode == 0)
+    }
+
     @Test("a forged prev: verify names it, repair deals with it, verify is clean after")
     func forgedPrev() throws {
         let sandbox = try Sandbox()

@@ -93,7 +93,15 @@ struct PendingMerge: Codable, Sendable {
             try clear(target)
             return
         }
-        try plan.carryOut(in: target)
+        do {
+            try plan.carryOut(in: target)
+        } catch let error where error.kind.isMismatch {
+            // The journal no longer matches the plan (a staged part gone, a segment changed
+            // under it by a sync tool): it cannot be carried out, and keeping it would stop
+            // every write. What was applied is whole members; a new merge brings the rest.
+            unlink(planPath(target))
+            try clear(target)
+        }
     }
 
     /// Carries out every write (each one skipped when already done), then drops the plan.
@@ -121,9 +129,12 @@ struct PendingMerge: Codable, Sendable {
                 folders.insert(deviceFolder)
                 continue
             }
-            guard let chunk = try FileSystem.readFile(staged) else { continue }
+            let limit = SegmentLimits.standard.maxSegmentFile
+            guard let chunk = try FileSystem.readFile(staged, limit: limit), chunk.count == write.length else {
+                throw JournalError(.badMetadata("a staged part of the merge is missing"), path: staged)
+            }
             if size == write.offset, replacingFiles {
-                let existing = try FileSystem.readFile(path) ?? []
+                let existing = try FileSystem.readFile(path, limit: limit) ?? []
                 guard existing.count == write.offset else {
                     throw JournalError(.badMetadata("changed while syncing"), path: path)
                 }
@@ -164,5 +175,14 @@ struct PendingMerge: Codable, Sendable {
         for name in try FileSystem.list(folder(target)) where name != "plan.json" {
             unlink(folder(target) + "/" + name)
         }
+    }
+}
+
+extension JournalError.Kind {
+    /// A plan that does not fit the files any more (as opposed to a failed system call, which
+    /// the next command retries).
+    fileprivate var isMismatch: Bool {
+        if case .badMetadata = self { return true }
+        return false
     }
 }
