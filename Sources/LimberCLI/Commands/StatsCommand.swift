@@ -31,6 +31,12 @@ struct StatsCommand: ParsableCommand {
             try JSONOutput.print(report)
         } else {
             for line in ProgressTable.lines(report, width: Terminal.width) { Terminal.write(line) }
+            if report.sessions == 0 {
+                Terminal.writeError(
+                    filter == SessionFilter() && routineID == nil
+                        ? "nothing logged yet: `limber log --routine sciatica` logs a session"
+                        : "no session matches: try a wider --since/--until")
+            }
         }
     }
 }
