@@ -10,15 +10,21 @@ extension Journal {
     /// person's conditions, which are skipped with a notice. An explicitly logged
     /// contraindicated exercise is logged with a caution.
     ///
-    /// - Returns: The session as stored and the notices to show.
+    /// - Returns: The session as stored, the notices to show, and the records it beat (against
+    ///   every other session, whatever its date).
     /// - Throws: ``ModelError`` for an unknown exercise or routine, a missing side or a start
     ///   in the future; ``LimberError`` for an empty session; ``JournalError`` when the journal
     ///   cannot be written. Nothing is written when it throws.
     public func log(_ request: LogRequest) throws -> WriteOutcome<Session> {
         try write { writer in
             let (session, notices) = try makeSession(request, now: .now())
+            var book = recordBook()
+            let news = book?.offer(session, catalog: state.catalog) ?? []
             try commit([NewEvent(entity: session.id, body: .sessionLogged(session))], with: writer)
-            return outcome(state.session(id: session.id) ?? session, notices, changed: true)
+            if let book { keep(book) }
+            var result = outcome(state.session(id: session.id) ?? session, notices, changed: true)
+            result.records = news
+            return result
         }
     }
 

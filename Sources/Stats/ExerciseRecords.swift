@@ -30,6 +30,15 @@ public struct ExerciseRecords: Sendable, Hashable, Codable {
     /// Whether no set has set a record.
     public var isEmpty: Bool { self == ExerciseRecords() }
 
+    /// The sessions that set the records.
+    public var sessions: Set<String> {
+        let ids: [String?] = [
+            heaviestWeight?.session, estimatedOneRepMax?.session, mostReps?.session,
+            mostRepsWithoutWeight?.session, longestHoldSeconds?.session, longestDistanceMeters?.session,
+        ]
+        return Set(ids.compactMap { $0 })
+    }
+
     /// Brzycki's estimate of the one-rep max for `reps` reps at `weight`; `nil` outside 1 to
     /// ``estimateRepLimit`` reps or without a load.
     public static func estimateOneRepMax(weight: Weight, reps: Int) -> Weight? {

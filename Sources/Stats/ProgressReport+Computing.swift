@@ -92,11 +92,6 @@ extension ProgressReport {
 
     // MARK: - Exercises
 
-    private struct ExerciseKey: Hashable {
-        var exercise: String
-        var side: Side?
-    }
-
     private static func exercises(_ sessions: [Session], catalog: Catalog) -> [ExerciseProgress] {
         var progress: [ExerciseKey: ExerciseProgress] = [:]
         var units: [ExerciseKey: [WeightUnit: Int]] = [:]
@@ -105,14 +100,12 @@ extension ProgressReport {
             let date = session.start.localDate
             var seen: Set<ExerciseKey> = []
             for entry in session.entries {
-                let perSide = catalog.exercise(id: entry.exercise)?.perSide ?? false
-                let side: Side? = perSide || entry.side == .left || entry.side == .right ? entry.side : nil
-                let key = ExerciseKey(exercise: entry.exercise, side: side)
+                let key = ExerciseKey(entry, catalog: catalog)
                 var item =
                     progress[key]
                     ?? ExerciseProgress(
                         exercise: entry.exercise, name: catalog.exercise(id: entry.exercise)?.name ?? entry.exercise,
-                        side: side)
+                        side: key.side)
                 if seen.insert(key).inserted { item.sessions += 1 }
                 for set in entry.sets {
                     item.stoppedForPain += set.stoppedForPain ? 1 : 0
@@ -141,19 +134,12 @@ extension ProgressReport {
         }
         let order = Dictionary(
             catalog.exercises.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let sideOrder = { (side: Side?) -> Int in
-            switch side {
-            case .left: 0
-            case .right: 1
-            case .both: 2
-            case nil: 3
-            }
-        }
-        return progress.values.sorted {
-            let a = (order[$0.exercise] ?? Int.max, $0.exercise, sideOrder($0.side))
-            let b = (order[$1.exercise] ?? Int.max, $1.exercise, sideOrder($1.side))
+        return progress.sorted {
+            let a = (order[$0.key.exercise] ?? Int.max, $0.key.exercise, $0.key.sideRank)
+            let b = (order[$1.key.exercise] ?? Int.max, $1.key.exercise, $1.key.sideRank)
             return a < b
         }
+        .map(\.value)
     }
 
     // MARK: - Pain

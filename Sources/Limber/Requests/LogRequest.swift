@@ -107,4 +107,7 @@ public struct WriteOutcome<Value: Sendable>: Sendable {
     public var notices: [Notice]
     /// `false` when nothing needed writing (an amendment to the values already there).
     public var changed: Bool
+    /// The records a logged session beat, one item per exercise (and side); empty for every
+    /// other write.
+    public var records: [RecordNews] = []
 }

@@ -61,6 +61,7 @@ struct Log: ParsableCommand {
         let outcome = try journal.log(request)
         // The guided log showed the cautions in its recap already.
         Terminal.show(interactive ? outcome.notices.filter { $0.kind != .caution } : outcome.notices)
+        for news in outcome.records { Terminal.writeError("new record: \(news)") }
         if json {
             try JSONOutput.print(SessionListing(outcome.value, conflicted: false, deleted: false))
         } else {
