@@ -4,6 +4,9 @@ import PackageDescription
 let strictness: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
     .enableUpcomingFeature("MemberImportVisibility"),
+    // Release builds import the static Swift libraries, whose autolink entries name what a
+    // static link needs (the executable links them: see LimberCLI's linker settings).
+    .unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release)),
 ]
 
 let package = Package(
@@ -58,12 +61,22 @@ let package = Package(
                 "Limber",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            swiftSettings: strictness
+            swiftSettings: strictness,
+            // A release binary is one static executable (the Swift libraries, libc, libstdc++
+            // and zlib inside): nothing is loaded or relocated from shared objects at start,
+            // which was half of `limber --version` (docs/PERFORMANCE.md), and it runs on a
+            // machine without a Swift toolchain. limber calls nothing that needs glibc's
+            // shared NSS modules at run time (no user, group or host name lookups).
+            linkerSettings: [
+                .unsafeFlags(["-static-executable"], .when(platforms: [.linux], configuration: .release))
+            ]
         ),
         .executableTarget(
             name: "LimberFuzz",
             dependencies: ["JournalModel", "EventLog", "Reconcile", "Interchange", "Backup", "LimberTestSupport"],
-            swiftSettings: strictness
+            swiftSettings: strictness,
+            // Its libraries are built against the static Swift libraries in release (above).
+            linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]
         ),
         // Helpers the test targets share (a seeded random generator); not part of the product.
         .target(name: "LimberTestSupport", path: "Tests/LimberTestSupport", swiftSettings: strictness),
