@@ -4,9 +4,17 @@ import Synchronization
 import SystemPackage
 
 extension LogWriter {
-    /// The most payload one member of a batch segment holds (well under the 64 MiB limit, and
-    /// small enough to compress members on every core).
-    package static let batchMemberBytes = 4 << 20
+    /// The most lines one member of a batch segment holds, in bytes (a longer line is a member
+    /// of its own): as BGZF does, so that reading one imported session inflates at most this
+    /// much. Measured on 100k sessions (143 MB of lines) at deflate level 6: 15.41 MB of
+    /// segments against 13.98 MB with 4 MiB members (+10 %), the same CPU to compress
+    /// (docs/PERFORMANCE.md).
+    package static let batchMemberBytes = 64 << 10
+
+    /// How many bytes of lines may wait for compression at once: enough that the members still
+    /// compressing when the last line is encoded keep the other cores busy while the caller
+    /// folds the commit.
+    static let compressingBytes = 12 << 20
 
     /// Where a batch segment is built before it is linked into the device folder: inside
     /// `local/`, so file sync tools never see it half-written.
@@ -33,7 +41,7 @@ extension LogWriter {
         guard !events.isEmpty else { return [] }
         let firstSeq = lastSeq + 1
         // Full chunks are compressed on other cores while the rest is encoded.
-        let compressor = ParallelCompressor()
+        let compressor = ParallelCompressor(inFlight: Self.compressingBytes / Self.batchMemberBytes)
         var encoded = try encode(events, chunk: Self.batchMemberBytes) { lines, first, count in
             compressor.submit(lines, firstSeq: first, count: count)
         }
@@ -99,15 +107,20 @@ extension LogWriter {
     }
 }
 
-/// Compresses chunks of a commit into gzip members on background threads, at most a few at a
-/// time (so memory stays a few chunks), and hands them back in order.
+/// Compresses chunks of a commit into gzip members on background threads, a bounded number at
+/// a time (so memory stays bounded), and hands them back in order.
 final class ParallelCompressor: @unchecked Sendable {
     private let group = DispatchGroup()
-    private let slots = DispatchSemaphore(value: 3)
+    private let slots: DispatchSemaphore
     private let results = Mutex<[Int: Result<[UInt8], SegmentError>]>([:])
     private var submitted = 0
 
-    /// Starts compressing one chunk (waits while three are in flight).
+    /// - Parameter inFlight: How many chunks may wait or compress at once (at least 3).
+    init(inFlight: Int) {
+        slots = DispatchSemaphore(value: max(3, inFlight))
+    }
+
+    /// Starts compressing one chunk (waits while `inFlight` are).
     func submit(_ lines: [UInt8], firstSeq: UInt64, count: Int) {
         guard count > 0 else { return }
         let index = submitted

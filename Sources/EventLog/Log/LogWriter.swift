@@ -118,9 +118,10 @@ package final class LogWriter {
 
     /// Assigns ids, seqs, clock times and the `prev` chain, and encodes the lines.
     ///
-    /// - Parameter chunk: With a size, every time the pending lines reach it they are handed
-    ///   to `body` (with the seq of their first line and their count) and dropped, so a large
-    ///   commit can be compressed while the rest is encoded; the last lines stay in `payload`.
+    /// - Parameter chunk: With a size, every time the next line would take the pending lines
+    ///   past it, they are handed to `body` (with the seq of their first line and their count)
+    ///   and dropped, so a large commit can be compressed while the rest is encoded; the last
+    ///   lines stay in `payload`. A chunk is at most `chunk` bytes, or one longer line.
     func encode(
         _ events: [NewEvent], chunk: Int? = nil,
         _ body: (_ lines: [UInt8], _ firstSeq: UInt64, _ count: Int) -> Void = { _, _, _ in }
@@ -128,7 +129,7 @@ package final class LogWriter {
         var seq = lastSeq
         var commit = EncodedCommit(lastHash: lastHash, clock: clock)
         commit.stored.reserveCapacity(events.count)
-        if let chunk { commit.payload.reserveCapacity(chunk + (1 << 20)) }
+        if let chunk { commit.payload.reserveCapacity(chunk + Self.lineSlack) }
         for (index, new) in events.enumerated() {
             if chunk == nil, index == 64, events.count > 1_000 {
                 // A large commit: grow the payload once instead of by doubling.
@@ -166,16 +167,23 @@ package final class LogWriter {
             commit.payload.append(0x0A)
             commit.pendingLines += 1
             commit.stored.append(event)
-            if let chunk, commit.payload.count >= chunk, index < events.count - 1 {
-                var lines: [UInt8] = []
-                lines.reserveCapacity(chunk + (1 << 20))
-                swap(&lines, &commit.payload)
-                body(lines, seq - UInt64(commit.pendingLines) + 1, commit.pendingLines)
-                commit.pendingLines = 0
+            if let chunk, commit.payload.count > chunk, commit.pendingLines > 1 {
+                // The lines before this one make a member of at most `chunk` bytes; this one
+                // starts the next (a line longer than `chunk` is a member of its own).
+                var next: [UInt8] = []
+                next.reserveCapacity(chunk + Self.lineSlack)
+                next.append(contentsOf: commit.payload[start...])
+                commit.payload.removeSubrange(start...)
+                swap(&next, &commit.payload)
+                body(next, seq - UInt64(commit.pendingLines) + 1, commit.pendingLines - 1)
+                commit.pendingLines = 1
             }
         }
         return commit
     }
+
+    /// Room beyond a chunk for the line that overflows it, before it moves to the next chunk.
+    static let lineSlack = 4 << 10
 
     /// Commits up to this many events are decoded again before they are written.
     static let readBackLimit = 64

@@ -54,6 +54,41 @@ struct LogWriterTests {
         #expect(try LogVerifier.verify(journal.layout).problems.isEmpty)
     }
 
+    @Test("a bulk commit is cut into members of at most 64 KiB of lines, a longer line alone, seqs gapless")
+    func bulkMembersAreSmall() throws {
+        let journal = try TemporaryJournal()
+        defer { journal.remove() }
+        let writer = try journal.writer()
+        // 1,500 sessions (~0.5 MB of lines) and, in the middle, one note longer than a member.
+        var events: [NewEvent] = []
+        for day in 0..<1_500 {
+            let notes = day == 700 ? String(repeating: "long note ", count: 10_000) : "day \(day)"
+            events += LogSample.commit(day: day, notes: notes)
+        }
+        let stored = try writer.appendBatch(events)
+        #expect(stored.map(\.seq) == Array(1...UInt64(events.count)))
+        let names = try journal.segmentNames(device: writer.device)
+        #expect(names.count == 1)
+        let scan = try SegmentReader.scan(
+            try journal.bytes(journal.layout.segment(device: writer.device, firstSeq: 1)), inflate: true)
+        #expect(scan.isClean)
+        let sizes = scan.members.map { $0.payload?.count ?? 0 }
+        let limit = LogWriter.batchMemberBytes
+        #expect(sizes.count > 8, "\(sizes)")
+        #expect(sizes.filter { $0 > limit } == [sizes.first { $0 > 100_000 }].compactMap { $0 }, "only the long line's member is larger: \(sizes)")
+        #expect(scan.members.filter { ($0.payload?.count ?? 0) > limit }.map(\.count) == [1])
+        // Members are full: each but the last would have overflowed with its successor's first line.
+        for (member, next) in zip(scan.members, scan.members.dropFirst()).dropLast() {
+            let firstLine = (next.lines.first?.count ?? 0) + 1
+            #expect((member.payload?.count ?? 0) + firstLine > limit)
+        }
+        for (member, next) in zip(scan.members, scan.members.dropFirst()) {
+            #expect(member.firstSeq + UInt64(member.count) == next.firstSeq)
+        }
+        #expect(try LogReader.read(journal.layout).events == stored)
+        #expect(try LogVerifier.verify(journal.layout).problems.isEmpty)
+    }
+
     @Test("each commit is one gzip member indexed by its first seq and count")
     func oneMemberPerCommit() throws {
         let journal = try TemporaryJournal()
