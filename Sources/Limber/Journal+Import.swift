@@ -38,7 +38,11 @@ extension Journal {
         return try write { writer in
             var (report, events) = try plan(data, path: path, dryRun: false, correctingStart: options.zoneIsExplicit)
             report.localTimesIn = zone
-            if !events.isEmpty { try commit(events, with: writer, batch: true) }
+            if !events.isEmpty {
+                try commit(events, with: writer, batch: true)
+                // The next command then opens warm instead of reading the import again.
+                refreshSnapshot()
+            }
             return outcome(report, notices(for: data, options: options), changed: !events.isEmpty)
         }
     }

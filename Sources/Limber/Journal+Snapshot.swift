@@ -54,7 +54,7 @@ extension Journal {
         watermark = contents.watermark
         snapshot = nil
         eventsSinceSnapshot = 0
-        writeSnapshot(contents)
+        coldSnapshotWatermark = writeSnapshot(contents) ? contents.watermark : nil
     }
 
     /// Drops the snapshot and folds the whole log.
@@ -70,6 +70,8 @@ extension Journal {
         refReader = SnapshotRefReader(layout: layout)
         eventsSinceSnapshot = 0
         eventsOnTop = []
+        unlocatedWrites = false
+        coldSnapshotWatermark = nil
     }
 
     /// Runs `body`; if the snapshot turns out stale, folds the log and runs it again.
@@ -98,9 +100,39 @@ extension Journal {
             try loadFromSnapshot(event.entity)
             state.apply(event)
             eventsSinceSnapshot += 1
-            if snapshot != nil { eventsOnTop.append((event.id, event.entity, location)) }
+            eventsOnTop.append((event.id, event.entity, location))
         }
         for (file, offset) in contents.watermark { watermark[file] = offset }
+    }
+
+    /// Records events this process wrote (with where they are) as on top of the snapshot, as
+    /// if read from the log, so that ``refreshSnapshot()`` can point the snapshot at them.
+    func noteOnTopOfSnapshot(_ events: [Event], at locations: [EventLocation]) {
+        guard locations.count == events.count else {
+            unlocatedWrites = true
+            return
+        }
+        for (event, location) in Swift.zip(events, locations) {
+            eventsOnTop.append((event.id, event.entity, location))
+        }
+        eventsSinceSnapshot += events.count
+    }
+
+    /// Rewrites the snapshot when many events are on top of it (after an import), so that the
+    /// next command opens warm instead of reading them all again; only a cache, so a failure
+    /// changes nothing.
+    func refreshSnapshot() {
+        guard !unlocatedWrites, eventsSinceSnapshot > Self.snapshotRebuildThreshold else { return }
+        if let snapshot {
+            rewriteSnapshot(snapshot)
+            return
+        }
+        // Opened cold: the snapshot that open wrote, if nobody has replaced it since.
+        guard let written = coldSnapshotWatermark,
+            let base = Snapshot(path: snapshotPath, journal: journalID),
+            base.meta.watermark == written, base.otherRefs != nil
+        else { return }
+        rewriteSnapshot(base)
     }
 
     /// Makes sure a snapshot session is folded into `state` before it is read or changed.
@@ -203,7 +235,8 @@ extension Journal {
         }
     }
 
-    private func writeSnapshot(_ contents: LogReader.Contents) {
+    @discardableResult
+    private func writeSnapshot(_ contents: LogReader.Contents) -> Bool {
         var byEntity: [String: [Int]] = [:]
         byEntity.reserveCapacity(state.records.count)
         var other: [Int] = []
@@ -228,12 +261,14 @@ extension Journal {
             let bytes = SnapshotWriter.build(
                 meta: meta, locations: contents.locations, sessions: sessions, other: other,
                 eventIDs: contents.events.map(\.id))
-        else { return }
+        else { return false }
         do {
             try FileSystem.makeDirectories(layout.cache)
             try FileSystem.writeAtomically(bytes, to: snapshotPath)
+            return true
         } catch {
             // Only a cache: the next open folds the log again.
+            return false
         }
     }
 }

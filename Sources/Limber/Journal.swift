@@ -59,6 +59,12 @@ public final class Journal {
     var eventsSinceSnapshot = 0
     /// Where the events applied on top of the snapshot are stored, for an incremental rewrite.
     var eventsOnTop: [(id: String, entity: String, location: EventLocation)] = []
+    /// This process appended events whose locations are not in ``eventsOnTop``: a snapshot
+    /// written now would claim to cover them, so none is until the next open.
+    var unlocatedWrites = false
+    /// The watermark of the snapshot a cold open wrote (and did not map), so that an import
+    /// can rewrite it with its events on top.
+    var coldSnapshotWatermark: LogReader.Watermark?
 
     /// After this many events on top of it, the snapshot is rewritten on open (incrementally:
     /// its refs are copied, no event is parsed again), so every command stays O(new events).
@@ -330,11 +336,13 @@ public final class Journal {
             do {
                 // Folded while the last members compress: an import of 100k sessions spends
                 // as long in each.
-                stored = try writer.appendBatch(events) { encoded in
+                let appended = try writer.appendBatch(events) { encoded in
                     if encoded.count > 1_000 { state.reserveCapacity(forMore: encoded.count) }
                     for event in encoded { state.apply(event) }
                     folded = true
                 }
+                stored = appended.events
+                noteOnTopOfSnapshot(stored, at: appended.locations)
             } catch {
                 // The state holds events that never reached the log: read it again.
                 if folded { try? reopenCold() }
@@ -342,6 +350,8 @@ public final class Journal {
             }
         } else {
             stored = try writer.append(events)
+            // Read up to by the watermark but not recorded on top of the snapshot.
+            unlocatedWrites = true
         }
         if case .copied(let previous)? = writer.identityChange, stored.first?.seq == 1 {
             // Said at the first append, when the new device id is actually written.

@@ -79,6 +79,41 @@ struct SnapshotTests {
         #expect(try Journal.open(at: folder.journalPath, options: Facade.options).sessions == logged)
     }
 
+    @Test("an import leaves the snapshot current: the next open reads nothing again", arguments: [0, 3])
+    func importLeavesTheSnapshot(existing: Int) throws {
+        let folder = try TestFolder()
+        defer { folder.remove() }
+        let journal = try folder.makeJournal()
+        let logged = try logDays(journal, existing)
+        // With sessions, a snapshot to import on top of (a warm open); without, a cold open.
+        if existing > 0 { _ = try Journal.open(at: folder.journalPath, options: Facade.options) }
+        let imported = (0..<300).map { index in
+            Session(
+                id: UUID().uuidString.lowercased(),
+                start: LocalTimestamp(epochSeconds: 1_700_000_000 + Int64(index) * 3_600, utcOffsetSeconds: 0),
+                entries: [Entry(exercise: "rockback", sets: Facade.reps(index % 20 + 1))])
+        }
+        let body = try imported.map { String(decoding: try JSONCoding.encoder().encode($0), as: UTF8.self) }
+        let path = folder.url.appendingPathComponent("export.json").path
+        try Data(("{\"format\":\"limber.export\",\"sessions\":[" + body.joined(separator: ",") + "]}").utf8)
+            .write(to: URL(fileURLWithPath: path))
+        let importing = try Journal.open(at: folder.journalPath, options: Facade.options)
+        let snapshot = URL(fileURLWithPath: folder.journalPath + "/local/cache/snapshot")
+        let before = try Data(contentsOf: snapshot)
+        #expect(try importing.importFile(path).value.newSessions == 300)
+        let written = try Data(contentsOf: snapshot)
+        #expect(written.count > before.count, "the import rewrote the snapshot")
+
+        let next = try Journal.open(at: folder.journalPath, options: Facade.options)
+        #expect(next.eventsSinceSnapshot == 0, "the snapshot covers the import")
+        #expect(try Data(contentsOf: snapshot) == written, "the next open had nothing to add to it")
+        let expected = (logged + imported).sorted { ($0.start.epochSeconds, $0.id) < ($1.start.epochSeconds, $1.id) }.map(\.id)
+        #expect(try next.sessions.map(\.id) == expected)
+        #expect(try next.session(imported[150].id).entries == imported[150].entries)
+        try folder.dropCache()
+        #expect(try Journal.open(at: folder.journalPath, options: Facade.options).sessions == next.sessions)
+    }
+
     @Test("a snapshot that points at the wrong bytes is noticed and the log is folded again")
     func staleSnapshotFallsBack() throws {
         let folder = try TestFolder()

@@ -33,12 +33,12 @@ extension LogWriter {
     ///   - whileCompressing: Called with the stored events as soon as they are encoded, while
     ///     the last members are still being compressed (a caller folds them meanwhile; if the
     ///     append then fails, what it did with them must be undone).
-    /// - Returns: The stored events.
+    /// - Returns: The stored events, and where each one is (for a snapshot that points at them).
     /// - Complexity: O(*n*) in the encoded size; members are compressed in parallel.
     package func appendBatch(
         _ events: [NewEvent], whileCompressing: ([Event]) -> Void = { _ in }
-    ) throws(JournalError) -> [Event] {
-        guard !events.isEmpty else { return [] }
+    ) throws(JournalError) -> (events: [Event], locations: [EventLocation]) {
+        guard !events.isEmpty else { return ([], []) }
         let firstSeq = lastSeq + 1
         // Full chunks are compressed on other cores while the rest is encoded.
         let compressor = ParallelCompressor(inFlight: Self.compressingBytes / Self.batchMemberBytes)
@@ -63,7 +63,22 @@ extension LogWriter {
             try publishSegment(members, firstSeq: firstSeq)
         }
         adopt(encoded)
-        return encoded.stored
+        return (encoded.stored, locations(of: members, lines: compressor.lineCounts))
+    }
+
+    /// Where the lines of `members`, just appended and ending the open segment, are.
+    private func locations(of members: [[UInt8]], lines: [Int]) -> [EventLocation] {
+        guard let (file, size) = openSegmentState else { return [] }
+        var offset = size - members.reduce(0) { $0 + $1.count }
+        var locations: [EventLocation] = []
+        locations.reserveCapacity(lines.reduce(0, +))
+        for (member, count) in zip(members, lines) {
+            for line in 0..<count {
+                locations.append(EventLocation(file: file, memberOffset: offset, memberSize: member.count, line: line))
+            }
+            offset += member.count
+        }
+        return locations
     }
 
     /// Deletes what an interrupted batch left in `local/staging/`. Call under the lock.
@@ -114,6 +129,8 @@ final class ParallelCompressor: @unchecked Sendable {
     private let slots: DispatchSemaphore
     private let results = Mutex<[Int: Result<[UInt8], SegmentError>]>([:])
     private var submitted = 0
+    /// The lines of each chunk submitted, in order.
+    private(set) var lineCounts: [Int] = []
 
     /// - Parameter inFlight: How many chunks may wait or compress at once (at least 3).
     init(inFlight: Int) {
@@ -125,6 +142,7 @@ final class ParallelCompressor: @unchecked Sendable {
         guard count > 0 else { return }
         let index = submitted
         submitted += 1
+        lineCounts.append(count)
         slots.wait()
         DispatchQueue.global().async(group: group) { [self] in
             let result = Result { () throws(SegmentError) -> [UInt8] in

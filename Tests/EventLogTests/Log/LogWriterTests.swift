@@ -65,8 +65,11 @@ struct LogWriterTests {
             let notes = day == 700 ? String(repeating: "long note ", count: 10_000) : "day \(day)"
             events += LogSample.commit(day: day, notes: notes)
         }
-        let stored = try writer.appendBatch(events)
+        let appended = try writer.appendBatch(events)
+        let stored = appended.events
         #expect(stored.map(\.seq) == Array(1...UInt64(events.count)))
+        // Where it says each event is, a reader finds it (a snapshot can point there).
+        #expect(appended.locations == (try LogReader.read(journal.layout).locations))
         let names = try journal.segmentNames(device: writer.device)
         #expect(names.count == 1)
         let scan = try SegmentReader.scan(
