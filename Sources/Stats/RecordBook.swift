@@ -9,7 +9,7 @@ import JournalModel
 /// added, and computed again when a session that holds a record changed or went away
 /// (``holdsRecord(session:)``).
 public struct RecordBook: Sendable, Hashable {
-    private var records: [ExerciseKey: ExerciseRecords] = [:]
+    var records: [ExerciseKey: ExerciseRecords] = [:]
 
     /// An empty book.
     public init() {}
@@ -73,23 +73,5 @@ public struct RecordBook: Sendable, Hashable {
                 exercise: key.exercise, name: catalog.exercise(id: key.exercise)?.name ?? key.exercise,
                 side: key.side, changes: said)
         }
-    }
-}
-
-extension RecordBook: Codable {
-    // A JSON object keyed `exercise` or `exercise:side`.
-    public init(from decoder: any Decoder) throws {
-        let keyed = try [String: ExerciseRecords](from: decoder)
-        for (text, value) in keyed {
-            guard let key = ExerciseKey(text: text) else {
-                throw DecodingError.dataCorrupted(
-                    DecodingError.Context(codingPath: decoder.codingPath, debugDescription: "bad key \(text)"))
-            }
-            records[key] = value
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        try Dictionary(uniqueKeysWithValues: records.map { ($0.key.text, $0.value) }).encode(to: encoder)
     }
 }

@@ -93,16 +93,19 @@ struct LogRecordTests {
         try sandbox.initJournal()
         try log(sandbox, "--set", "rockback=10", "--at", "2026-11-30 08:00")
         try log(sandbox, "--set", "rockback=12", "--at", "2026-12-01 08:00")
-        let cache = sandbox.journal + "/local/cache/records.json"
+        let cache = sandbox.journal + "/local/cache/records"
         let attributes = try FileManager.default.attributesOfItem(atPath: cache)
         #expect((attributes[.posixPermissions] as? Int) == 0o600)
         let outside = sandbox.root + "/outside.txt"
         try Data("mine\n".utf8).write(to: URL(fileURLWithPath: outside))
         let valid = try Data(contentsOf: URL(fileURLWithPath: cache))
-        let otherJournal = String(decoding: valid, as: UTF8.self)
-            .replacingOccurrences(of: #""journal":""#, with: #""journal":"0"#)
-        // A forged book that claims a record of 99 reps.
-        let forged = #"{"book":{"rockback":{"mostReps":{"date":"2026-01-01","session":"x","value":{"reps":99}}}},"format":1,"journal":"J","watermark":{}}"#
+        let validText = String(decoding: valid, as: UTF8.self)
+        let otherJournal = validText.replacingOccurrences(of: "journal\t", with: "journal\t0")
+        // A forged book that claims a record of 99 reps, with a watermark past the log.
+        let lines = validText.split(separator: "\n").map(String.init)
+        let marks = lines.filter { $0.hasPrefix("mark\t") }
+            .map { $0.split(separator: "\t").prefix(2).joined(separator: "\t") + "\t99999999" }
+        let forged = Array(lines.prefix(2)) + marks + ["rockback\tmostReps\t20000\tx\t99", ""]
         let damage: [(String, () throws -> Void)] = [
             ("gone", { try FileManager.default.removeItem(atPath: cache) }),
             ("garbage", { try Data([0x1f, 0x8b, 0, 1, 2]).write(to: URL(fileURLWithPath: cache)) }),
@@ -113,14 +116,8 @@ struct LogRecordTests {
                 try FileManager.default.createSymbolicLink(atPath: cache, withDestinationPath: outside)
             }),
             ("a watermark past the log", {
-                let journalID = try #require(
-                    String(decoding: valid, as: UTF8.self).firstMatch(of: /"journal":"([^"]+)"/)?.1)
-                let segment = try #require(try JournalFiles.segments(sandbox.journal).first)
-                let relative = segment.dropFirst(sandbox.journal.count + 1)
-                let text = forged.replacingOccurrences(of: #""J""#, with: "\"\(journalID)\"")
-                    .replacingOccurrences(of: "{}}", with: "{\"\(relative)\":99999999}}")
                 try? FileManager.default.removeItem(atPath: cache)
-                try Data(text.utf8).write(to: URL(fileURLWithPath: cache))
+                try Data(forged.joined(separator: "\n").utf8).write(to: URL(fileURLWithPath: cache))
             }),
         ]
         var reps = 12
@@ -131,6 +128,7 @@ struct LogRecordTests {
             #expect(records(result) == ["new record: Rockbacks: most reps \(reps), was \(reps - 1)"], "\(name): \(result)")
         }
         #expect(try String(contentsOfFile: outside, encoding: .utf8) == "mine\n")
+        #expect(try String(contentsOfFile: cache, encoding: .utf8).hasPrefix("limber-records 1\njournal\t"))
         #expect(try sandbox.limber("verify").exitCode == 0)
     }
 }

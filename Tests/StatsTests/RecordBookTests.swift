@@ -1,4 +1,3 @@
-import FoundationEssentials
 import JournalModel
 import Stats
 import Testing
@@ -84,19 +83,33 @@ struct RecordBookTests {
         #expect(book.covers(exercise: "double-knee-to-chest") && !book.covers(exercise: "rockback"))
     }
 
-    @Test("it keeps as JSON keyed by exercise and side, and refuses a key it never writes")
-    func codable() throws {
+    @Test("it keeps as lines that read back the same, and refuses a line it never writes")
+    func lines() throws {
         let dog = Entry(exercise: "bird-dog", side: .right, sets: Sample.sets(12))
+        let lift = Entry(exercise: Self.lift, side: .left, sets: Sample.sets(8, Weight(value: 22.7, unit: .kg)))
         let book = RecordBook(
-            sessions: [try Sample.session("2026-11-02T08:00:00", id: 1, [dog, Self.hold(30)])], catalog: Self.catalog)
-        let data = try JSONCoding.encoder().encode(book)
-        let text = String(decoding: data, as: UTF8.self)
-        #expect(text.contains("\"bird-dog:right\"") && text.contains("\"double-knee-to-chest\""))
-        #expect(try JSONCoding.decoder().decode(RecordBook.self, from: data) == book)
-        for bad in [#"{"bird-dog:up":{}}"#, #"{":left":{}}"#, #"{"a:b:c":{}}"#] {
-            #expect(throws: DecodingError.self) {
-                try JSONCoding.decoder().decode(RecordBook.self, from: Data(bad.utf8))
-            }
+            sessions: [try Sample.session("2026-11-02T08:00:00", id: 1, [dog, lift, Self.hold(30.5)])], catalog: Self.catalog)
+        let lines = book.lines
+        #expect(lines.count == 6, "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("bird-dog:right\tmostReps\t") })
+        #expect(RecordBook(lines: lines.map { Substring($0) }) == book)
+        #expect(RecordBook(lines: [Substring]()) == RecordBook())
+        let good = try #require(lines.first { $0.contains("\theaviestWeight\t") })
+        var bad = [
+            good.replacing("\tkg", with: "\tstone"),
+            good.replacing("22.7", with: "nan"),
+            good.replacing("22.7", with: "-1"),
+            good.replacing("\theaviestWeight", with: "\theaviest"),
+            good.replacing(Self.lift + ":left", with: Self.lift + ":up"),
+            good + "\textra",
+            String(good.split(separator: "\t").dropLast().joined(separator: "\t")),
+        ]
+        var fields = good.split(separator: "\t").map(String.init)
+        fields[2] = "99999999999"
+        bad.append(fields.joined(separator: "\t"))
+        for line in bad {
+            #expect(RecordBook(lines: [Substring(line)]) == nil, "\(line)")
         }
+        #expect(RecordBook(lines: [Substring(good), Substring(good)]) == nil, "a record twice")
     }
 }
