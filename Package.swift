@@ -73,7 +73,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "LimberFuzz",
-            dependencies: ["JournalModel", "EventLog", "Reconcile", "Interchange", "Backup", "LimberTestSupport"],
+            dependencies: ["JournalModel", "EventLog", "Reconcile", "Interchange", "Backup", "Stats", "LimberTestSupport"],
             swiftSettings: strictness,
             // Its libraries are built against the static Swift libraries in release (above).
             linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]

@@ -30,6 +30,9 @@ package enum FuzzTarget: String, CaseIterable, Sendable {
     /// one into the other, then `planConflictCopies` and `apply`, each checked with
     /// `LogVerifier.verify` and against what a merge must and must not write.
     case merge
+    /// The lines of a records book (`local/cache/records`) through `RecordBook(lines:)`: what
+    /// it accepts writes back the same.
+    case records
 
     /// The folder of `Fixtures/fuzz` that holds this target's seeds and regression inputs.
     package var corpusName: String {
@@ -41,6 +44,7 @@ package enum FuzzTarget: String, CaseIterable, Sendable {
         case .importFile: "import"
         case .archive: "archive"
         case .merge: "merge"
+        case .records: "records"
         }
     }
 
@@ -59,6 +63,7 @@ package enum FuzzTarget: String, CaseIterable, Sendable {
         case .importFile: Self.checkImport(input)
         case .archive: Self.checkArchive(input)
         case .merge: Self.checkMerge(input)
+        case .records: Self.checkRecords(input)
         }
     }
 
