@@ -24,11 +24,14 @@ extension RecordBook {
         return lines
     }
 
+    /// The days a line may name: about years −9000 to 12900, far past any session's.
+    private static let days: ClosedRange<Int64> = -4_000_000...4_000_000
+
     /// Reads ``lines`` back.
     ///
     /// - Returns: `nil` when a line is not one ``lines`` writes (a field missing or extra, an
-    ///   unknown key, kind or unit, a number that is not finite and positive, a day past year
-    ///   ±10000, a record twice).
+    ///   unknown key, kind or unit, a number no stored set can have (``InputLimits``), a day
+    ///   past year ±10000, a record twice).
     public init?(lines: some Sequence<Substring>) {
         self.init()
         for line in lines {
@@ -37,17 +40,17 @@ extension RecordBook {
                 .map { String(decoding: $0, as: UTF8.self) }
             guard fields.count >= 5, let key = ExerciseKey(text: fields[0]),
                 let kind = RecordChange.Kind(rawValue: fields[1]),
-                let days = Int64(fields[2]), abs(days) < 4_000_000, !fields[3].isEmpty
+                let days = Int64(fields[2]), Self.days.contains(days), !fields[3].isEmpty
             else { return nil }
             let date = LocalDate(daysSinceEpoch: days)
             let session = fields[3]
             let values = Array(fields[4...])
-            func positive(_ text: String) -> Double? {
-                guard let value = Double(text), value.isFinite, value > 0 else { return nil }
+            func positive(_ text: String, atMost limit: Double) -> Double? {
+                guard let value = Double(text), value.isFinite, value > 0, value <= limit else { return nil }
                 return value
             }
-            func weight(_ fields: ArraySlice<String>) -> Weight? {
-                guard fields.count == 2, let value = positive(fields[fields.startIndex]),
+            func weight(_ fields: ArraySlice<String>, atMost limit: Double = InputLimits.storedWeight) -> Weight? {
+                guard fields.count == 2, let value = positive(fields[fields.startIndex], atMost: limit),
                     let unit = WeightUnit(rawValue: fields[fields.startIndex + 1])
                 else { return nil }
                 return Weight(value: value, unit: unit)
@@ -58,11 +61,13 @@ extension RecordBook {
                 slot = Record(value: value, date: date, session: session)
                 return true
             }
-            let reps = Int(values[0]).flatMap { $0 > 0 ? $0 : nil }
+            let reps = Int(values[0]).flatMap { (1...InputLimits.storedReps).contains($0) ? $0 : nil }
             let stored: Bool
             switch kind {
             case .heaviestWeight: stored = put(&book.heaviestWeight, weight(values[...]))
-            case .estimatedOneRepMax: stored = put(&book.estimatedOneRepMax, weight(values[...]))
+            case .estimatedOneRepMax:
+                // Brzycki at one rep is the load itself, at ten 36/27 of it.
+                stored = put(&book.estimatedOneRepMax, weight(values[...], atMost: InputLimits.storedWeight * 36 / 27))
             case .mostReps:
                 let load = values.count == 3 ? weight(values[1...]) : nil
                 guard values.count == 1 || load != nil else { return nil }
@@ -70,9 +75,13 @@ extension RecordBook {
             case .mostRepsWithoutWeight:
                 stored = values.count == 1 && put(&book.mostRepsWithoutWeight, reps)
             case .longestHold:
-                stored = values.count == 1 && put(&book.longestHoldSeconds, positive(values[0]))
+                stored =
+                    values.count == 1
+                    && put(&book.longestHoldSeconds, positive(values[0], atMost: InputLimits.storedSetSeconds))
             case .longestDistance:
-                stored = values.count == 1 && put(&book.longestDistanceMeters, positive(values[0]))
+                stored =
+                    values.count == 1
+                    && put(&book.longestDistanceMeters, positive(values[0], atMost: InputLimits.storedDistanceMeters))
             }
             guard stored else { return nil }
             records[key] = book

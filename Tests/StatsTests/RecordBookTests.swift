@@ -104,9 +104,17 @@ struct RecordBookTests {
             good + "\textra",
             String(good.split(separator: "\t").dropLast().joined(separator: "\t")),
         ]
-        var fields = good.split(separator: "\t").map(String.init)
-        fields[2] = "99999999999"
-        bad.append(fields.joined(separator: "\t"))
+        // Days past the range, the smallest Int64 (whose absolute value traps) among them.
+        for day in ["99999999999", "-9223372036854775808", "9223372036854775807"] {
+            var fields = good.split(separator: "\t").map(String.init)
+            fields[2] = day
+            bad.append(fields.joined(separator: "\t"))
+        }
+        // More than a stored set can hold (InputLimits).
+        bad.append(good.replacing("22.7", with: "5000.5"))
+        bad.append("rockback\tmostReps\t1\ts\t10001")
+        bad.append("walk\tlongestDistance\t1\ts\t1000001")
+        bad.append("plank\tlongestHold\t1\ts\t86401")
         for line in bad {
             #expect(RecordBook(lines: [Substring(line)]) == nil, "\(line)")
         }
