@@ -60,7 +60,7 @@ extension Journal {
                 // Sessions folded from the log rather than the snapshot, near a focused one:
                 // those the log added since the snapshot, or every one without a snapshot.
                 let starts = focus.compactMap { state.records[$0]?.start?.value.epochSeconds }.sorted()
-                let folded = snapshot == nil ? Array(state.records.keys) : eventsOnTop.map(\.entity)
+                let folded = snapshot == nil ? Array(state.records.keys) : store.entitiesOnTop
                 for id in Set(folded) where !candidates.contains(id) {
                     guard let start = state.records[id]?.start?.value.epochSeconds else { continue }
                     if Self.near(starts, start) { candidates.insert(id) }

@@ -130,14 +130,12 @@ extension Journal {
                 for event in plan.events { preview.apply(event) }
                 after = touched.reduce(0) { $0 + (preview.records[$1]?.conflicts.count ?? 0) }
                 // The duplicates of the previewed state; the real state is put back after.
-                let saved = state
-                defer { state = saved }
-                state = preview
-                duplicatesAfter = countDuplicates ? try duplicates(around: arrived).count : 0
+                duplicatesAfter = try store.withState(preview) {
+                    countDuplicates ? try duplicates(around: arrived).count : 0
+                }
             } else {
                 try LogMerger.apply(plan, into: layout)
-                let contents = try LogReader.read(layout, since: watermark)
-                if contents.continuous { try apply(contents) } else { try reopenCold() }
+                try store.catchUp()
                 // Joined only once the other journal's events are here.
                 if joining {
                     try commitChange(

@@ -34,6 +34,7 @@ public final class Journal {
 
     /// The pending notices, which are then cleared.
     public func takeNotices() -> [Notice] {
+        collectDamage()
         defer { notices = [] }
         return notices
     }
@@ -48,36 +49,22 @@ public final class Journal {
     let layout: JournalLayout
     let options: Options
     let journalID: String
-    /// The loaded part of the state: every session read from the log since the snapshot, every
-    /// session loaded from the snapshot on demand, and all catalog and profile events.
-    var state = JournalState()
-    /// How far each segment has been read into `state` (or the snapshot).
-    var watermark: LogReader.Watermark = [:]
-    /// The snapshot sessions not yet in `state` are read from; `nil` without one.
-    var snapshot: Snapshot?
-    /// Events applied on top of the snapshot.
-    var eventsSinceSnapshot = 0
-    /// Where the events applied on top of the snapshot are stored, for an incremental rewrite.
-    var eventsOnTop: [(id: String, entity: String, location: EventLocation)] = []
-    /// This process appended events whose locations are not in ``eventsOnTop``: a snapshot
-    /// written now would claim to cover them, so none is until the next open.
-    var unlocatedWrites = false
-    /// The watermark of the snapshot a cold open wrote (and did not map), so that an import
-    /// can rewrite it with its events on top.
-    var coldSnapshotWatermark: LogReader.Watermark?
+    /// The folded journal, its snapshot and how far the log has been read.
+    let store: SessionStore
 
-    /// After this many events on top of it, the snapshot is rewritten on open (incrementally:
-    /// its refs are copied, no event is parsed again), so every command stays O(new events).
-    static let snapshotRebuildThreshold = 64
-    /// Follows the snapshot's refs (members read for snapshot sessions are kept).
-    var refReader: SnapshotRefReader
+    /// The loaded part of the state (see ``SessionStore/state``).
+    var state: JournalState { store.state }
+    /// How far each segment has been read.
+    var watermark: LogReader.Watermark { store.watermark }
+    /// The snapshot the state was read on top of; `nil` without one.
+    var snapshot: Snapshot? { store.snapshot }
 
-    private init(path: String, options: Options, journalID: String) {
+    private init(path: String, options: Options, store: SessionStore) {
         self.path = path
-        self.layout = JournalLayout(root: path)
-        self.refReader = SnapshotRefReader(layout: layout)
+        self.layout = store.layout
         self.options = options
-        self.journalID = journalID
+        self.journalID = store.journalID
+        self.store = store
     }
 
     /// Opens an existing journal for reading (and later writing). Never creates a journal.
@@ -96,11 +83,9 @@ public final class Journal {
             // A read-only copy cannot be finished: it is read as it is.
             try? LogMerger.finishMerge(in: layout, lockTimeout: options.lockTimeout)
         }
-        let journal = Journal(path: path, options: options, journalID: manifest.journal)
-        if try !journal.openWarm() {
-            try journal.openCold()
-        }
-        return journal
+        let own = DeviceIdentity.current(for: layout, environment: options.environment)?.device
+        let store = try SessionStore(layout: layout, journalID: manifest.journal, ownDevice: own)
+        return Journal(path: path, options: options, store: store)
     }
 
     /// Creates a journal at `path` (an existing journal is left untouched).
@@ -296,13 +281,7 @@ public final class Journal {
                 ))
         }
         return try recovering {
-            let contents = try LogReader.read(layout, since: watermark)
-            if contents.continuous {
-                try apply(contents)
-            } else {
-                // The log shrank under us (a repair): fold it all again.
-                try reopenCold()
-            }
+            try store.catchUp()
             return try body(writer)
         }
     }
@@ -337,21 +316,18 @@ public final class Journal {
                 // Folded while the last members compress: an import of 100k sessions spends
                 // as long in each.
                 let appended = try writer.appendBatch(events) { encoded in
-                    if encoded.count > 1_000 { state.reserveCapacity(forMore: encoded.count) }
-                    for event in encoded { state.apply(event) }
+                    store.applyPending(encoded)
                     folded = true
                 }
                 stored = appended.events
-                noteOnTopOfSnapshot(stored, at: appended.locations)
+                store.noteOnTopOfSnapshot(stored, at: appended.locations)
             } catch {
                 // The state holds events that never reached the log: read it again.
-                if folded { try? reopenCold() }
+                if folded { try? store.reopenCold() }
                 throw error
             }
         } else {
             stored = try writer.append(events)
-            // Read up to by the watermark but not recorded on top of the snapshot.
-            unlocatedWrites = true
         }
         if case .copied(let previous)? = writer.identityChange, stored.first?.seq == 1 {
             // Said at the first append, when the new device id is actually written.
@@ -361,10 +337,46 @@ public final class Journal {
                     "this journal was copied from another machine or folder: writing as new device \(writer.device) (was \(previous))"
                 ))
         }
-        if !folded { for event in stored { state.apply(event) } }
+        // Read up to by the watermark but, appended one by one, not located on top of the
+        // snapshot.
+        if !folded { try store.applyAppended(stored, at: nil) }
         // Everything before the append was read under the lock, so the new end of our open
         // segment is exactly how far this state has read it.
-        if let segment = writer.openSegmentState { watermark[segment.relativePath] = segment.size }
+        if let segment = writer.openSegmentState { store.advance(segment.relativePath, to: segment.size) }
         return stored
+    }
+}
+
+extension Journal {
+    /// Runs `body`; if the snapshot turns out stale, folds the log and runs it again.
+    func recovering<Result>(_ body: () throws -> Result) throws -> Result {
+        try store.recovering(body)
+    }
+
+    /// Makes sure a snapshot session is folded into the state before it is changed.
+    func loadFromSnapshot(_ id: String) throws { try store.load(id) }
+
+    /// Whether the journal holds an event with this id.
+    func hasEvent(_ id: String) -> Bool { store.hasEvent(id) }
+
+    /// Rewrites the snapshot after many events were written (an import), so the next command
+    /// opens warm.
+    func refreshSnapshot() { store.refreshSnapshot() }
+
+    /// Folds the whole log again.
+    func reopenCold() throws { try store.reopenCold() }
+
+    /// Turns the damage the store found while reading into notices.
+    func collectDamage() {
+        for problems in store.takeProblems() { report(problems) }
+    }
+
+    func report(_ problems: [LogProblem]) {
+        guard let first = problems.first else { return }
+        notices.append(
+            Notice(
+                .damage,
+                "the journal has \(problems.count) damaged place(s), first: \(first); "
+                    + "run `limber verify`"))
     }
 }

@@ -1,5 +1,6 @@
 import EventLog
 import Foundation
+import Reconcile
 @testable import Limber
 import Testing
 
@@ -57,7 +58,7 @@ struct SnapshotTests {
         var logged = try logDays(journal, 3)
         _ = try Journal.open(at: folder.journalPath, options: Facade.options)  // writes the snapshot
         let writer = try Journal.open(at: folder.journalPath, options: Facade.options)
-        for day in 3..<(3 + Journal.snapshotRebuildThreshold + 5) {
+        for day in 3..<(3 + SessionStore.rebuildThreshold + 5) {
             logged.append(
                 try writer.log(LogRequest(
                     start: LocalTimestamp(epochSeconds: 1_790_000_000 + Int64(day) * 86_400, utcOffsetSeconds: 0),
@@ -72,7 +73,7 @@ struct SnapshotTests {
         let after = try FileManager.default.attributesOfItem(atPath: snapshot)[.modificationDate] as? Date
         #expect(before != after, "the snapshot was rewritten")
         let warm = try Journal.open(at: folder.journalPath, options: Facade.options)
-        #expect(warm.eventsSinceSnapshot == 0, "the new snapshot covers every event")
+        #expect(warm.store.eventsSinceSnapshot == 0, "the new snapshot covers every event")
         #expect(try warm.sessions == logged)
         #expect(try warm.session(String(logged[0].id.prefix(10))) == logged[0])
         try FileManager.default.removeItem(atPath: folder.journalPath + "/local/cache")
@@ -105,7 +106,7 @@ struct SnapshotTests {
         #expect(written.count > before.count, "the import rewrote the snapshot")
 
         let next = try Journal.open(at: folder.journalPath, options: Facade.options)
-        #expect(next.eventsSinceSnapshot == 0, "the snapshot covers the import")
+        #expect(next.store.eventsSinceSnapshot == 0, "the snapshot covers the import")
         #expect(try Data(contentsOf: snapshot) == written, "the next open had nothing to add to it")
         let expected = (logged + imported).sorted { ($0.start.epochSeconds, $0.id) < ($1.start.epochSeconds, $1.id) }.map(\.id)
         #expect(try next.sessions.map(\.id) == expected)

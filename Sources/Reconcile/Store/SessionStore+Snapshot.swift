@@ -1,0 +1,137 @@
+import EventLog
+import JournalModel
+
+extension SessionStore {
+    /// Rewrites the snapshot when many events are on top of it (after an import), so that the
+    /// next command opens warm instead of reading them all again; only a cache, so a failure
+    /// changes nothing.
+    package func refreshSnapshot() {
+        guard !unlocatedWrites, eventsSinceSnapshot > Self.rebuildThreshold else { return }
+        if let snapshot {
+            rewriteSnapshot(snapshot)
+            return
+        }
+        // Opened cold: the snapshot that open wrote, if nobody has replaced it since.
+        guard let written = coldSnapshotWatermark,
+            let base = Snapshot(path: snapshotPath, journal: journalID),
+            base.meta.watermark == written, base.otherRefs != nil
+        else { return }
+        rewriteSnapshot(base)
+    }
+
+    /// Writes a new snapshot from the current one plus the events on top of it: the refs of
+    /// untouched sessions are copied, touched ones get their new events' refs and their folded
+    /// start; nothing is parsed again.
+    func rewriteSnapshot(_ old: Snapshot) {
+        var locations: [EventLocation] = []
+        var sessions: [SnapshotWriter.Session] = []
+        var other: [Int] = []
+        var eventIDs: [String] = old.eventIDs
+        var onTop: [String: [EventLocation]] = [:]
+        for item in eventsOnTop {
+            eventIDs.append(item.id)
+            if state.records[item.entity] != nil {
+                onTop[item.entity, default: []].append(item.location)
+            } else {
+                other.append(locations.count)
+                locations.append(item.location)
+            }
+        }
+        func locate(_ refs: [Snapshot.Ref]) -> [Int] {
+            refs.map { ref in
+                locations.append(EventLocation(ref))
+                return locations.count - 1
+            }
+        }
+        guard let oldOther = old.otherRefs else { return }
+        other += locate(oldOther)
+        var seen: Set<String> = []
+        for index in 0..<old.sessionCount {
+            guard let entry = old.chrono(index), let refs = old.refs(of: entry) else { return }
+            seen.insert(entry.id)
+            var events = locate(refs)
+            var start = entry.start
+            var visible = entry.visible
+            if let record = state.records[entry.id] {
+                for location in onTop[entry.id] ?? [] {
+                    events.append(locations.count)
+                    locations.append(location)
+                }
+                start = record.start?.value.epochSeconds ?? Int64.max
+                visible = record.isVisible
+            }
+            sessions.append(
+                SnapshotWriter.Session(id: entry.id, start: start, visible: visible, events: events)
+            )
+        }
+        for (id, added) in onTop where !seen.contains(id) {
+            let record = state.records[id]
+            var events: [Int] = []
+            for location in added {
+                events.append(locations.count)
+                locations.append(location)
+            }
+            sessions.append(
+                SnapshotWriter.Session(
+                    id: id, start: record?.start?.value.epochSeconds ?? Int64.max,
+                    visible: record?.isVisible ?? false, events: events))
+        }
+        let meta = Snapshot.Meta(
+            journal: journalID, watermark: watermark,
+            latest: max(old.meta.latest ?? .zero, state.latest), files: [])
+        guard
+            let bytes = SnapshotWriter.build(
+                meta: meta, locations: locations, sessions: sessions, other: other,
+                eventIDs: eventIDs)
+        else { return }
+        do {
+            try FileSystem.makeDirectories(layout.cache)
+            try FileSystem.writeAtomically(bytes, to: snapshotPath)
+        } catch {
+            return  // Only a cache: the events stay on top of the old one.
+        }
+        if let fresh = Snapshot(path: snapshotPath, journal: journalID) {
+            snapshot = fresh
+            eventsSinceSnapshot = 0
+            eventsOnTop = []
+            refReader = SnapshotRefReader(layout: layout)
+        }
+    }
+
+    @discardableResult
+    func writeSnapshot(_ contents: LogReader.Contents) -> Bool {
+        var byEntity: [String: [Int]] = [:]
+        byEntity.reserveCapacity(state.records.count)
+        var other: [Int] = []
+        for (index, event) in contents.events.enumerated() {
+            if state.records[event.entity] != nil {
+                byEntity[event.entity, default: []].append(index)
+            } else {
+                other.append(index)
+            }
+        }
+        var sessions: [SnapshotWriter.Session] = []
+        sessions.reserveCapacity(byEntity.count)
+        for (id, record) in state.records {
+            sessions.append(
+                SnapshotWriter.Session(
+                    id: id, start: record.start?.value.epochSeconds ?? Int64.max,
+                    visible: record.isVisible, events: byEntity[id] ?? []))
+        }
+        let meta = Snapshot.Meta(
+            journal: journalID, watermark: watermark, latest: state.latest, files: [])
+        guard
+            let bytes = SnapshotWriter.build(
+                meta: meta, locations: contents.locations, sessions: sessions, other: other,
+                eventIDs: contents.events.map(\.id))
+        else { return false }
+        do {
+            try FileSystem.makeDirectories(layout.cache)
+            try FileSystem.writeAtomically(bytes, to: snapshotPath)
+            return true
+        } catch {
+            // Only a cache: the next open folds the log again.
+            return false
+        }
+    }
+}
