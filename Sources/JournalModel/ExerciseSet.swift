@@ -39,23 +39,23 @@ public struct ExerciseSet: Sendable, Hashable, Codable {
     /// RPE (0…10).
     ///
     /// - Parameter field: Names the set in messages, such as `bird-dog set 2`.
-    public func validate(field: String = "set") throws(ModelError) {
+    public func validate(field: @autoclosure () -> String = "set") throws(ModelError) {
         if let reps, !(0...InputLimits.storedReps).contains(reps) {
-            throw Self.range(field, "reps", String(reps), "0 to \(InputLimits.storedReps)")
+            throw Self.range(field(), "reps", String(reps), "0 to \(InputLimits.storedReps)")
         }
-        try weight?.validate(field: "\(field) weight")
+        try weight?.validate(field: "\(field()) weight")
         if let durationSeconds,
             !(durationSeconds.isFinite && (0...InputLimits.storedSetSeconds).contains(durationSeconds))
         {
-            throw Self.range(field, "duration", String(durationSeconds), "0 to 86400 seconds")
+            throw Self.range(field(), "duration", String(durationSeconds), "0 to 86400 seconds")
         }
         if let distanceMeters,
             !(distanceMeters.isFinite && (0...InputLimits.storedDistanceMeters).contains(distanceMeters))
         {
-            throw Self.range(field, "distance", String(distanceMeters), "0 to 1000000 meters")
+            throw Self.range(field(), "distance", String(distanceMeters), "0 to 1000000 meters")
         }
         if let rpe, !(rpe.isFinite && (0...10).contains(rpe)) {
-            throw Self.range(field, "RPE", String(rpe), "0 to 10")
+            throw Self.range(field(), "RPE", String(rpe), "0 to 10")
         }
     }
 

@@ -12,8 +12,9 @@ public struct Weight: Sendable, Hashable, Codable, CustomStringConvertible {
     }
 
     /// Checks that the value is finite and within 0…``InputLimits/storedWeight``.
-    public func validate(field: String = "weight") throws(ModelError) {
+    public func validate(field: @autoclosure () -> String = "weight") throws(ModelError) {
         guard value.isFinite, value >= 0, value <= InputLimits.storedWeight else {
+            let field = field()
             throw ModelError(
                 kind: .outOfRange, field: field, input: description,
                 description:

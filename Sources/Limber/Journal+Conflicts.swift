@@ -2,22 +2,10 @@ import EventLog
 import Reconcile
 
 extension Journal {
-    /// Every unresolved conflict, by session then field. Only sessions with several writes are
-    /// looked at (the snapshot knows how many events each session has).
+    /// Every unresolved conflict, by session then field. Only sessions the store's index
+    /// names as conflicted (and those read since its snapshot) are folded.
     func conflicts() throws -> [SessionConflict] {
-        try recovering {
-            if let snapshot {
-                for index in 0..<snapshot.sessionCount {
-                    guard let entry = snapshot.chrono(index), entry.eventCount >= 3 else {
-                        continue
-                    }
-                    try loadFromSnapshot(entry.id)
-                }
-            }
-            return state.records.values.filter { $0.writes.count >= 2 }
-                .flatMap(\.conflicts)
-                .sorted { ($0.session, $0.field) < ($1.session, $1.field) }
-        }
+        try recovering { try store.conflicts() }
     }
 
     /// A conflict or a possible duplicate.

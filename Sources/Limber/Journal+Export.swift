@@ -49,11 +49,27 @@ extension Journal {
             }
             count = try writeEvents(to: output, progress: progress)
         } else {
-            let sessions = try sessions(matching: filter)
+            // Streamed from the store: one session in memory at a time.
+            var first: Session?
+            var last: Session?
+            try forEachSession(matching: filter) { first = $0; return false }
+            try forEachSession(matching: filter, newestFirst: true) { last = $0; return false }
+            let span = first.flatMap { first in
+                last.map { (first.start.localDate, $0.start.localDate) }
+            }
+            let range = SessionStore.Range(
+                since: filter.since, until: filter.until, exercise: filter.exercise)
             let content = ExportContent(
-                sessions: sessions, catalog: catalog, profile: profile, exportedAt: .now())
+                count: try recovering { try store.count(in: range) }, span: span,
+                catalog: catalog, profile: profile, exportedAt: .now()
+            ) { body in
+                try self.forEachSession(matching: filter) { session in
+                    try body(session)
+                    return true
+                }
+            }
             try Exporter.write(content, as: format, to: output, progress: progress)
-            count = sessions.count
+            count = content.count
         }
         try output.commit()
         return count

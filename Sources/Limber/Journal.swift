@@ -168,8 +168,7 @@ public final class Journal {
 
     /// `true` when the session has unresolved concurrent edits (see ``conflicts()``).
     public func isConflicted(_ id: String) -> Bool {
-        try? recovering { try loadFromSnapshot(id) }
-        return state.records[id]?.conflicts.isEmpty == false
+        (try? recovering { try store.isConflicted(id) }) ?? false
     }
 
     /// The full id of the session named by `prefix` (an id or any unique prefix of one).
@@ -198,19 +197,15 @@ public final class Journal {
     /// The session named by `prefix`; a deleted one only with `includeDeleted`.
     public func session(_ prefix: String, includeDeleted: Bool = false) throws -> Session {
         let id = try resolveSessionID(prefix)
-        try recovering { try loadFromSnapshot(id) }
-        guard let session = state.session(id: id) else {
+        guard let session = try recovering({ try store.session(id: id) }) else {
             throw LimberError(.sessionNotFound(prefix))
         }
-        if !includeDeleted, state.isDeleted(id) { throw LimberError(.sessionDeleted(id)) }
+        if !includeDeleted, store.isDeleted(id) { throw LimberError(.sessionDeleted(id)) }
         return session
     }
 
     /// `true` if the session is deleted.
-    public func isDeleted(_ id: String) -> Bool {
-        try? recovering { try loadFromSnapshot(id) }
-        return state.isDeleted(id)
-    }
+    public func isDeleted(_ id: String) -> Bool { store.isDeleted(id) }
 
     /// Every visible session, oldest first.
     public var sessions: [Session] {
@@ -219,48 +214,39 @@ public final class Journal {
 
     /// The sessions that pass `filter`, oldest first.
     ///
-    /// With a snapshot and no exercise filter, `--last N` reads only the newest entries of the
-    /// snapshot's chronological index (and what the log added since).
+    /// `--last N` reads only the newest N sessions of the range; `--exercise` reads only the
+    /// sessions the store's index names.
     public func sessions(matching filter: SessionFilter) throws -> [Session] {
-        try recovering { try sessionsFromSnapshot(matching: filter) }
-    }
-
-    private func sessionsFromSnapshot(matching filter: SessionFilter) throws -> [Session] {
-        guard let snapshot else {
-            var found: [Session] = []
-            for id in state.chronologicalIDs().reversed() {
-                if let last = filter.last, found.count >= last { break }
-                if let session = state.session(id: id), filter.admits(session) {
-                    found.append(session)
-                }
-            }
-            return found.reversed()
-        }
-        var loaded = Set(state.records.keys)
-        var found = state.sessions.filter { filter.admits($0) }
-        var index = snapshot.sessionCount - 1
-        var taken = 0
-        while index >= 0 {
-            defer { index -= 1 }
-            guard let entry = snapshot.chrono(index), entry.visible, !loaded.contains(entry.id)
-            else { continue }
-            if let since = filter.since, entry.start < since { break }
-            if let until = filter.until, entry.start >= until { continue }
-            if filter.exercise == nil, let last = filter.last, taken >= last { break }
-            try loadFromSnapshot(entry.id)
-            loaded.insert(entry.id)
-            guard let session = state.session(id: entry.id), filter.admits(session) else {
-                continue
-            }
+        if let last = filter.last, last <= 0 { return [] }
+        var found: [Session] = []
+        try forEachSession(matching: filter, newestFirst: filter.last != nil) { session in
             found.append(session)
-            taken += 1
+            return filter.last.map { found.count < $0 } ?? true
         }
-        return Self.limit(found.sorted(by: JournalState.chronological), filter.last)
+        return filter.last != nil ? found.reversed() : found
     }
 
-    private static func limit(_ sessions: [Session], _ last: Int?) -> [Session] {
-        guard let last, sessions.count > last else { return sessions }
-        return Array(sessions.suffix(last))
+    /// Hands the sessions that pass `filter` (its `last` aside) to `body` one at a time,
+    /// oldest first or newest first, until `body` returns `false`: a whole-history question
+    /// in the memory of one session.
+    func forEachSession(
+        matching filter: SessionFilter, newestFirst: Bool = false, _ body: (Session) throws -> Bool
+    ) throws {
+        let range = SessionStore.Range(
+            since: filter.since, until: filter.until, exercise: filter.exercise)
+        var handed = 0
+        try recovering {
+            // A stale snapshot found half way: the sessions already handed out are skipped.
+            var skip = handed
+            try store.forEachSession(in: range, newestFirst: newestFirst) { session in
+                if skip > 0 {
+                    skip -= 1
+                    return true
+                }
+                handed += 1
+                return try body(session)
+            }
+        }
     }
 
     // MARK: - Writing

@@ -1,3 +1,4 @@
+import JournalModel
 import Reconcile
 
 extension FuzzTarget {
@@ -48,6 +49,15 @@ extension FuzzTarget {
             }
             _ = snapshot.entry(id: entry.id)
             _ = snapshot.containsEvent(entry.id)
+            if let session = snapshot.session(of: entry) {
+                // What decodes must encode back to the same bytes (the codec is one format,
+                // with no slack a damaged cache could hide in).
+                var again: [UInt8] = []
+                SessionCodec.encode(session, into: &again)
+                guard again == snapshot.body(of: entry), session.id == entry.id else {
+                    return target.failure("chrono \(index): a decoded session encodes otherwise")
+                }
+            }
             for length in [0, 1, 8, 36, 40] {
                 let prefix = String(entry.id.prefix(length))
                 let found = snapshot.ids(withPrefix: prefix, limit: 4)
@@ -58,6 +68,18 @@ extension FuzzTarget {
                 }
             }
         }
+        for position in snapshot.conflictedIndexes.prefix(entryBudget) {
+            _ = snapshot.chrono(position)
+        }
+        if let index = snapshot.exerciseIndex() {
+            for (exercise, positions) in index.prefix(entryBudget) {
+                guard snapshot.indexes(withExercise: exercise) != nil else {
+                    return target.failure("the exercise index lists \(exercise) but cannot find it")
+                }
+                for position in positions.prefix(entryBudget) { _ = snapshot.chrono(position) }
+            }
+        }
+        _ = snapshot.indexes(withExercise: "")
         _ = snapshot.containsEvent(snapshotJournal)
         _ = snapshot.containsEvent("")
         _ = snapshot.entry(id: "")

@@ -91,7 +91,15 @@ extension FuzzTarget {
         if again.otherRefs != old.otherRefs { return "other refs differ" }
         if sessionKeys(again) != sessionKeys(old) { return "sessions or their refs differ" }
         if Set(again.eventIDs) != Set(old.eventIDs) { return "event ids differ" }
-        if again.meta.watermark != old.meta.watermark || again.meta.latest != old.meta.latest {
+        if again.exerciseIndex().map(exerciseKeys) != old.exerciseIndex().map(exerciseKeys) {
+            return "exercise indexes differ"
+        }
+        if again.conflictedIndexes.count != old.conflictedIndexes.count {
+            return "conflicted sessions differ"
+        }
+        if again.meta.watermark != old.meta.watermark || again.meta.latest != old.meta.latest
+            || again.meta.seals != old.meta.seals
+        {
             return "meta differs"
         }
         return nil
@@ -119,8 +127,15 @@ extension FuzzTarget {
     private static func sessionKeys(_ snapshot: Snapshot) -> [String] {
         (0..<snapshot.sessionCount).map { index in
             guard let entry = snapshot.chrono(index) else { return "damaged" }
-            return "\(entry.id) \(entry.start) \(entry.visible) \(String(describing: snapshot.refs(of: entry)))"
+            return "\(entry.id) \(entry.start) \(entry.visible) \(entry.deleted) \(entry.conflicted) "
+                + "\(String(describing: snapshot.refs(of: entry))) \(snapshot.body(of: entry))"
         }.sorted()
+    }
+
+    /// An exercise index as comparable text: exercise, then the ids of its sessions (positions
+    /// may differ between two snapshots of the same sessions only in their order of equal keys).
+    private static func exerciseKeys(_ index: [(exercise: String, indexes: [Int])]) -> [String] {
+        index.map { "\($0.exercise) \($0.indexes.count)" }.sorted()
     }
 
     /// Runs a snapshot as the `snapshot-load` target does and says whether loading it folds

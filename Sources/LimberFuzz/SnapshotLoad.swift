@@ -87,7 +87,13 @@ struct SnapshotLoad {
                 return locations.count - 1
             }
         }
-        guard let others = snapshot.otherRefs else { return nil }
+        guard let others = snapshot.otherRefs, let byExercise = snapshot.exerciseIndex() else {
+            return nil
+        }
+        var exercisesOf: [Int: [String]] = [:]
+        for (exercise, positions) in byExercise {
+            for position in positions { exercisesOf[position, default: []].append(exercise) }
+        }
         let other = locate(others)
         var sessions: [SnapshotWriter.Session] = []
         for index in 0..<snapshot.sessionCount {
@@ -96,11 +102,14 @@ struct SnapshotLoad {
             else { return nil }
             sessions.append(
                 SnapshotWriter.Session(
-                    id: entry.id, start: entry.start, visible: entry.visible, events: locate(refs)))
+                    id: entry.id, start: entry.start, visible: entry.visible,
+                    deleted: entry.deleted, conflicted: entry.conflicted, events: locate(refs),
+                    body: snapshot.body(of: entry), foldOnly: entry.foldOnly,
+                    exercises: exercisesOf[index] ?? []))
         }
         let meta = Snapshot.Meta(
             journal: snapshot.meta.journal, watermark: snapshot.meta.watermark,
-            latest: snapshot.meta.latest, files: [])
+            seals: snapshot.meta.seals, latest: snapshot.meta.latest, files: [])
         return SnapshotWriter.build(
             meta: meta, locations: locations, sessions: sessions, other: other,
             eventIDs: snapshot.eventIDs)

@@ -96,8 +96,8 @@ package enum EventLineEncoder {
 }
 
 extension Session {
-    /// The session object as `JSONCoding.encoder()` writes it.
-    func write(to out: inout [UInt8]) {
+    /// Appends the session object as `JSONCoding.encoder()` writes it (DESIGN §8).
+    package func write(to out: inout [UInt8]) {
         typealias E = EventLineEncoder
         out.append(contentsOf: #"{"durationSeconds":"#.utf8)
         E.optional(durationSeconds, &out, E.integer)

@@ -125,9 +125,10 @@ package enum FileSystem {
         catch { throw .io("cannot read", path, error.rawValue) }
     }
 
-    /// Up to `count` bytes from the start of the file (not following a link), or `nil` when
+    /// Up to `count` bytes from `offset` in the file (not following a link), or `nil` when
     /// it cannot be read.
-    package static func readPrefix(_ path: String, count: Int) -> [UInt8]? {
+    package static func readPrefix(_ path: String, count: Int, at offset: Int = 0) -> [UInt8]? {
+        guard count >= 0, offset >= 0 else { return nil }
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
@@ -135,7 +136,7 @@ package enum FileSystem {
         var filled = 0
         while filled < count {
             let got = buffer.withUnsafeMutableBytes { raw in
-                Glibc.read(descriptor, raw.baseAddress! + filled, count - filled)
+                Glibc.pread(descriptor, raw.baseAddress! + filled, count - filled, off_t(offset + filled))
             }
             if got < 0, errno == EINTR { continue }
             if got <= 0 { break }

@@ -1,3 +1,4 @@
+import EventLog
 import FoundationEssentials
 import JournalModel
 
@@ -7,7 +8,7 @@ import JournalModel
 enum JSONExporter {
     static func write(
         _ content: ExportContent, to output: ExportOutput, progress: ProgressHandler?
-    ) throws(ExportError) {
+    ) throws {
         let encoder = JSONCoding.encoder()
         func encode<Value: Encodable>(_ value: Value) throws(ExportError) -> Data {
             do { return try encoder.encode(value) } catch {
@@ -25,12 +26,16 @@ enum JSONExporter {
         try output.write(",\"routines\":")
         try output.write(bytes: encode(routines))
         try output.write(",\"sessions\":[")
-        let total = Int64(content.sessions.count)
-        for (index, session) in content.sessions.enumerated() {
-            try output.write(index == 0 ? "\n" : ",\n")
-            try output.write(bytes: encode(session))
+        let total = Int64(content.count)
+        var line: [UInt8] = []
+        try content.forEachSession { index, session in
+            line.removeAll(keepingCapacity: true)
+            line.append(contentsOf: (index == 0 ? "\n" : ",\n").utf8)
+            // The same bytes as JSONEncoder's (sorted keys), without its boxing.
+            session.write(to: &line)
+            try output.write(bytes: line)
             if let progress, index % 1000 == 999 { progress(Progress(done: Int64(index + 1), total: total)) }
         }
-        try output.write(content.sessions.isEmpty ? "],\"version\":1}\n" : "\n],\"version\":1}\n")
+        try output.write(content.count == 0 ? "],\"version\":1}\n" : "\n],\"version\":1}\n")
     }
 }

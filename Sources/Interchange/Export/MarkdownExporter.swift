@@ -9,19 +9,18 @@ enum MarkdownExporter {
 
     static func write(
         _ content: ExportContent, to output: ExportOutput, progress: ProgressHandler?
-    ) throws(ExportError) {
+    ) throws {
         try output.write(title + "\n\n")
-        let sessions = content.sessions
-        if let first = sessions.first, let last = sessions.last {
-            let range = first.start.localDate == last.start.localDate
-                ? "on \(first.start.localDate)" : "from \(first.start.localDate) to \(last.start.localDate)"
-            try output.write("\(sessions.count) session\(sessions.count == 1 ? "" : "s") \(range). ")
+        let count = content.count
+        if let (first, last) = content.span {
+            let range = first == last ? "on \(first)" : "from \(first) to \(last)"
+            try output.write("\(count) session\(count == 1 ? "" : "s") \(range). ")
         } else {
             try output.write("No sessions. ")
         }
         try output.write("Exported by limber on \(content.exportedAt.localDate).\n")
-        let total = Int64(sessions.count)
-        for (index, session) in sessions.enumerated() {
+        let total = Int64(count)
+        try content.forEachSession { index, session in
             try output.write("\n" + heading(session) + "\n\n")
             if let pain = pain(session) { try output.write(pain + "\n\n") }
             for entry in session.entries {

@@ -14,6 +14,9 @@ package final class Snapshot {
         /// How far each segment was read when the snapshot was built: relative path → bytes
         /// consumed.
         package var watermark: [String: Int]
+        /// The 8 bytes before each segment's watermark, in hex (relative path → seal); see
+        /// ``SnapshotLayout``.
+        package var seals: [String: String]
         /// The newest hybrid-clock time of the events it covers (writers observe it).
         package var latest: HLC?
         /// The segments the refs point into (relative paths).
@@ -24,11 +27,16 @@ package final class Snapshot {
         /// - Parameters:
         ///   - journal: The journal's id.
         ///   - watermark: How far each segment was read (relative path → bytes).
+        ///   - seals: The seal of each segment read (relative path → hex).
         ///   - latest: The newest hybrid-clock time of the events covered.
         ///   - files: The segments the refs point into; ``SnapshotWriter`` fills it in.
-        package init(journal: String, watermark: [String: Int], latest: HLC?, files: [String]) {
+        package init(
+            journal: String, watermark: [String: Int], seals: [String: String], latest: HLC?,
+            files: [String]
+        ) {
             self.journal = journal
             self.watermark = watermark
+            self.seals = seals
             self.latest = latest
             self.files = files
         }
@@ -81,6 +89,9 @@ package final class Snapshot {
                 field(.chronoOffset), field(.sessionCount) * SnapshotLayout.chronoEntrySize, length),
             Self.fits(field(.idsOffset), field(.sessionCount) * SnapshotLayout.idEntrySize, length),
             Self.fits(field(.eventsOffset), field(.eventCount) * SnapshotLayout.idSize, length),
+            Self.fits(field(.bodiesOffset), field(.bodiesLength), length),
+            Self.fits(field(.exercisesOffset), field(.exercisesLength), length),
+            Self.fits(field(.conflictedOffset), field(.conflictedCount) * 4, length),
             let meta = try? JSONCoding.decoder().decode(
                 Meta.self,
                 from: Data(
@@ -115,12 +126,24 @@ package final class Snapshot {
         package var start: Int64
         /// Whether the session is logged and not deleted.
         package var visible: Bool
+        /// Whether the session is logged and deleted.
+        package var deleted: Bool
+        /// Whether the session had unresolved concurrent edits when the snapshot was written.
+        package var conflicted: Bool
+        /// Whether the session is logged but only its events, not its folded form, are stored.
+        package var foldOnly: Bool
         /// The session id (``SnapshotLayout/idSize`` bytes, as stored).
         package var id: String
+        /// The entry's place in the chronological index.
+        package var index: Int
         fileprivate var firstRef: Int
         fileprivate var refCount: Int
+        fileprivate var bodyOffset: Int
+        fileprivate var bodySize: Int
         /// How many events the session has (concurrent writes need at least three).
         package var eventCount: Int { refCount }
+        /// Whether the snapshot holds the session's folded form (it is logged).
+        package var hasBody: Bool { bodySize > 0 }
     }
 
     /// Where one event of the snapshot is stored.
@@ -147,13 +170,125 @@ package final class Snapshot {
         let count = Int(
             UInt32(littleEndian: entry.loadUnaligned(fromByteOffset: 16, as: UInt32.self)))
         let flags = UInt32(littleEndian: entry.loadUnaligned(fromByteOffset: 20, as: UInt32.self))
-        guard Self.fits(offset, count, field(.refCount)) else { return nil }
+        let bodySize = Int(
+            UInt32(littleEndian: entry.loadUnaligned(fromByteOffset: 60, as: UInt32.self)))
+        let bodyOffset = Int(
+            truncatingIfNeeded: UInt64(
+                littleEndian: entry.loadUnaligned(fromByteOffset: 64, as: UInt64.self)))
+        guard Self.fits(offset, count, field(.refCount)),
+            Self.fits(bodyOffset, bodySize, field(.bodiesLength))
+        else { return nil }
         let id = String(
             decoding: UnsafeRawBufferPointer(start: entry + 24, count: SnapshotLayout.idSize),
             as: UTF8.self)
         return ChronoEntry(
-            start: start, visible: flags & SnapshotLayout.visibleFlag != 0, id: id,
-            firstRef: offset, refCount: count)
+            start: start, visible: flags & SnapshotLayout.visibleFlag != 0,
+            deleted: flags & SnapshotLayout.deletedFlag != 0,
+            conflicted: flags & SnapshotLayout.conflictedFlag != 0,
+            foldOnly: flags & SnapshotLayout.foldOnlyFlag != 0, id: id, index: index,
+            firstRef: offset, refCount: count, bodyOffset: bodyOffset, bodySize: bodySize)
+    }
+
+    /// The folded session of `entry`, decoded from its stored form; `nil` when it has none
+    /// (not logged) or the bytes are damaged.
+    package func session(of entry: ChronoEntry) -> Session? {
+        guard entry.bodySize > 0 else { return nil }
+        let bytes = UnsafeRawBufferPointer(
+            start: base + field(.bodiesOffset) + entry.bodyOffset, count: entry.bodySize)
+        return try? SessionCodec.decode(bytes, id: entry.id)
+    }
+
+    /// The stored form of the session of `entry` (empty when it has none), for a rewrite.
+    package func body(of entry: ChronoEntry) -> [UInt8] {
+        Array(
+            UnsafeRawBufferPointer(
+                start: base + field(.bodiesOffset) + entry.bodyOffset, count: entry.bodySize))
+    }
+
+    /// The chronological indexes of the sessions that had unresolved conflicts.
+    package var conflictedIndexes: [Int] {
+        let start = base + field(.conflictedOffset)
+        return (0..<field(.conflictedCount)).map { position in
+            Int(UInt32(littleEndian: start.loadUnaligned(fromByteOffset: 4 * position, as: UInt32.self)))
+        }
+    }
+
+    /// Every exercise of the index with the chronological indexes (ascending) of the visible
+    /// sessions that have it; `nil` when the section is damaged.
+    package func exerciseIndex() -> [(exercise: String, indexes: [Int])]? {
+        var result: [(exercise: String, indexes: [Int])] = []
+        var reader = SectionReader(
+            base: base + field(.exercisesOffset), length: field(.exercisesLength))
+        while !reader.atEnd {
+            guard let size = reader.u32(), let name = reader.text(size), let count = reader.u32(),
+                count <= reader.remaining / 4
+            else { return nil }
+            var indexes: [Int] = []
+            indexes.reserveCapacity(count)
+            for _ in 0..<count {
+                guard let index = reader.u32() else { return nil }
+                indexes.append(index)
+            }
+            result.append((name, indexes))
+        }
+        return result
+    }
+
+    /// The chronological indexes (ascending) of the visible sessions with an entry of
+    /// `exercise`; `nil` when the section is damaged.
+    package func indexes(withExercise exercise: String) -> [Int]? {
+        var reader = SectionReader(
+            base: base + field(.exercisesOffset), length: field(.exercisesLength))
+        let wanted = Array(exercise.utf8)
+        while !reader.atEnd {
+            guard let size = reader.u32(), let name = reader.bytes(size), let count = reader.u32(),
+                count <= reader.remaining / 4
+            else { return nil }
+            guard name.elementsEqual(wanted) else {
+                guard reader.skip(4 * count) else { return nil }
+                continue
+            }
+            var indexes: [Int] = []
+            indexes.reserveCapacity(count)
+            for _ in 0..<count {
+                guard let index = reader.u32() else { return nil }
+                indexes.append(index)
+            }
+            return indexes
+        }
+        return []
+    }
+
+    /// Reads a section's little-endian values, each read checked against its length.
+    private struct SectionReader {
+        let base: UnsafeRawPointer
+        let length: Int
+        var index = 0
+
+        var atEnd: Bool { index >= length }
+        var remaining: Int { length - index }
+
+        mutating func u32() -> Int? {
+            guard remaining >= 4 else { return nil }
+            defer { index += 4 }
+            return Int(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt32.self)))
+        }
+
+        mutating func bytes(_ count: Int) -> UnsafeRawBufferPointer? {
+            guard count <= remaining else { return nil }
+            defer { index += count }
+            return UnsafeRawBufferPointer(start: base + index, count: count)
+        }
+
+        mutating func text(_ count: Int) -> String? {
+            bytes(count).flatMap { String(validating: $0, as: UTF8.self) }
+        }
+
+        mutating func skip(_ count: Int) -> Bool {
+            guard count <= remaining else { return false }
+            index += count
+            return true
+        }
     }
 
     /// Where the events of one session are stored; `nil` when a ref is damaged.

@@ -14,8 +14,19 @@ package enum SnapshotWriter {
         /// Whether the session is logged and not deleted; visible sessions come first in the
         /// chronological index.
         package var visible: Bool
+        /// Whether the session is logged and deleted.
+        package var deleted: Bool
+        /// Whether the session has unresolved concurrent edits.
+        package var conflicted: Bool
         /// Where its events are stored (indexes into the `locations` given to `build`).
         package var events: [Int]
+        /// The folded session in ``SessionCodec``'s form; empty when it is not logged or
+        /// not encodable.
+        package var body: [UInt8]
+        /// Whether the session is logged but not encodable: read from its events.
+        package var foldOnly: Bool
+        /// The exercises of its entries (indexed for a visible session).
+        package var exercises: [String]
 
         /// Describes one session to store.
         ///
@@ -23,12 +34,25 @@ package enum SnapshotWriter {
         ///   - id: The session id (``SnapshotLayout/idSize`` bytes).
         ///   - start: Its start in epoch seconds, or `Int64.max` when not yet logged.
         ///   - visible: Whether it is logged and not deleted.
+        ///   - deleted: Whether it is logged and deleted.
+        ///   - conflicted: Whether it has unresolved concurrent edits.
         ///   - events: The indexes of its events in the `locations` given to `build`.
-        package init(id: String, start: Int64, visible: Bool, events: [Int]) {
+        ///   - body: Its folded form (``SessionCodec``), empty when not logged.
+        ///   - foldOnly: Whether it is logged but not encodable (`body` is then empty).
+        ///   - exercises: The exercises of its entries.
+        package init(
+            id: String, start: Int64, visible: Bool, deleted: Bool, conflicted: Bool,
+            events: [Int], body: [UInt8], foldOnly: Bool = false, exercises: [String]
+        ) {
             self.id = id
             self.start = start
             self.visible = visible
+            self.deleted = deleted
+            self.conflicted = conflicted
             self.events = events
+            self.body = body
+            self.foldOnly = foldOnly
+            self.exercises = exercises
         }
     }
 
@@ -44,7 +68,9 @@ package enum SnapshotWriter {
         eventIDs: [String]
     ) -> [UInt8]? {
         guard sessions.allSatisfy({ $0.id.utf8.count == SnapshotLayout.idSize }),
-            eventIDs.allSatisfy({ $0.utf8.count == SnapshotLayout.idSize })
+            eventIDs.allSatisfy({ $0.utf8.count == SnapshotLayout.idSize }),
+            sessions.count < Int(UInt32.max),
+            sessions.allSatisfy({ $0.body.count < Int(UInt32.max) })
         else { return nil }
         var files: [String] = []
         var fileIndex: [String: Int] = [:]
@@ -74,15 +100,41 @@ package enum SnapshotWriter {
         }
         var chrono: [UInt8] = []
         chrono.reserveCapacity(ordered.count * SnapshotLayout.chronoEntrySize)
-        for session in ordered {
+        var bodies: [UInt8] = []
+        bodies.reserveCapacity(ordered.reduce(0) { $0 + $1.body.count })
+        var byExercise: [String: [Int]] = [:]
+        var conflicted: [UInt8] = []
+        for (position, session) in ordered.enumerated() {
             let first = refCount
             for index in session.events { appendRef(index) }
             append(&chrono, UInt64(bitPattern: session.start))
             append(&chrono, UInt64(first))
             append32(&chrono, UInt32(refCount - first))
-            append32(&chrono, session.visible ? SnapshotLayout.visibleFlag : 0)
+            var flags: UInt32 = 0
+            if session.visible { flags |= SnapshotLayout.visibleFlag }
+            if session.deleted { flags |= SnapshotLayout.deletedFlag }
+            if session.foldOnly { flags |= SnapshotLayout.foldOnlyFlag }
+            if session.conflicted {
+                flags |= SnapshotLayout.conflictedFlag
+                append32(&conflicted, UInt32(position))
+            }
+            append32(&chrono, flags)
             chrono.append(contentsOf: session.id.utf8)
-            chrono.append(contentsOf: [0, 0, 0, 0])
+            append32(&chrono, UInt32(session.body.count))
+            append(&chrono, UInt64(bodies.count))
+            bodies.append(contentsOf: session.body)
+            if session.visible {
+                for exercise in Set(session.exercises) {
+                    byExercise[exercise, default: []].append(position)
+                }
+            }
+        }
+        var exercises: [UInt8] = []
+        for (exercise, positions) in byExercise.sorted(by: { $0.key < $1.key }) {
+            append32(&exercises, UInt32(exercise.utf8.count))
+            exercises.append(contentsOf: exercise.utf8)
+            append32(&exercises, UInt32(positions.count))
+            for position in positions { append32(&exercises, UInt32(position)) }
         }
         let otherOffset = refCount
         for index in other { appendRef(index) }
@@ -122,6 +174,12 @@ package enum SnapshotWriter {
         place(ids.count, .idsOffset)
         place(events.count, .eventsOffset)
         fields[SnapshotLayout.Field.eventCount.rawValue] = events.count / SnapshotLayout.idSize
+        place(bodies.count, .bodiesOffset)
+        fields[SnapshotLayout.Field.bodiesLength.rawValue] = bodies.count
+        place(exercises.count, .exercisesOffset)
+        fields[SnapshotLayout.Field.exercisesLength.rawValue] = exercises.count
+        place(conflicted.count, .conflictedOffset)
+        fields[SnapshotLayout.Field.conflictedCount.rawValue] = conflicted.count / 4
 
         var file = SnapshotLayout.magic
         file.reserveCapacity(offset)
@@ -133,6 +191,9 @@ package enum SnapshotWriter {
         file.append(contentsOf: chrono)
         file.append(contentsOf: ids)
         file.append(contentsOf: events)
+        file.append(contentsOf: bodies)
+        file.append(contentsOf: exercises)
+        file.append(contentsOf: conflicted)
         return file
     }
 

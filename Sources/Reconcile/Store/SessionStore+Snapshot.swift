@@ -19,9 +19,9 @@ extension SessionStore {
         rewriteSnapshot(base)
     }
 
-    /// Writes a new snapshot from the current one plus the events on top of it: the refs of
-    /// untouched sessions are copied, touched ones get their new events' refs and their folded
-    /// start; nothing is parsed again.
+    /// Writes a new snapshot from the current one plus the events on top of it: the refs,
+    /// folded forms and flags of untouched sessions are copied, touched ones get their new
+    /// events' refs and are encoded from the state; no event is parsed again.
     func rewriteSnapshot(_ old: Snapshot) {
         var locations: [EventLocation] = []
         var sessions: [SnapshotWriter.Session] = []
@@ -43,41 +43,43 @@ extension SessionStore {
                 return locations.count - 1
             }
         }
-        guard let oldOther = old.otherRefs else { return }
+        guard let oldOther = old.otherRefs, let index = old.exerciseIndex() else { return }
+        var exercisesOf: [Int: [String]] = [:]
+        for (exercise, positions) in index {
+            for position in positions { exercisesOf[position, default: []].append(exercise) }
+        }
         other += locate(oldOther)
         var seen: Set<String> = []
-        for index in 0..<old.sessionCount {
-            guard let entry = old.chrono(index), let refs = old.refs(of: entry) else { return }
+        sessions.reserveCapacity(old.sessionCount + onTop.count)
+        for position in 0..<old.sessionCount {
+            guard let entry = old.chrono(position), let refs = old.refs(of: entry) else { return }
             seen.insert(entry.id)
             var events = locate(refs)
-            var start = entry.start
-            var visible = entry.visible
             if let record = state.records[entry.id] {
                 for location in onTop[entry.id] ?? [] {
                     events.append(locations.count)
                     locations.append(location)
                 }
-                start = record.start?.value.epochSeconds ?? Int64.max
-                visible = record.isVisible
+                sessions.append(Self.stored(record, events: events))
+            } else {
+                sessions.append(
+                    SnapshotWriter.Session(
+                        id: entry.id, start: entry.start, visible: entry.visible,
+                        deleted: entry.deleted, conflicted: entry.conflicted, events: events,
+                        body: old.body(of: entry), foldOnly: entry.foldOnly,
+                        exercises: exercisesOf[position] ?? []))
             }
-            sessions.append(
-                SnapshotWriter.Session(id: entry.id, start: start, visible: visible, events: events)
-            )
         }
         for (id, added) in onTop where !seen.contains(id) {
-            let record = state.records[id]
             var events: [Int] = []
             for location in added {
                 events.append(locations.count)
                 locations.append(location)
             }
-            sessions.append(
-                SnapshotWriter.Session(
-                    id: id, start: record?.start?.value.epochSeconds ?? Int64.max,
-                    visible: record?.isVisible ?? false, events: events))
+            if let record = state.records[id] { sessions.append(Self.stored(record, events: events)) }
         }
         let meta = Snapshot.Meta(
-            journal: journalID, watermark: watermark,
+            journal: journalID, watermark: watermark, seals: SegmentSeals.read(layout, watermark),
             latest: max(old.meta.latest ?? .zero, state.latest), files: [])
         guard
             let bytes = SnapshotWriter.build(
@@ -98,6 +100,7 @@ extension SessionStore {
         }
     }
 
+    /// Writes the snapshot of a cold open: every session of the state, folded.
     @discardableResult
     func writeSnapshot(_ contents: LogReader.Contents) -> Bool {
         var byEntity: [String: [Int]] = [:]
@@ -113,13 +116,11 @@ extension SessionStore {
         var sessions: [SnapshotWriter.Session] = []
         sessions.reserveCapacity(byEntity.count)
         for (id, record) in state.records {
-            sessions.append(
-                SnapshotWriter.Session(
-                    id: id, start: record.start?.value.epochSeconds ?? Int64.max,
-                    visible: record.isVisible, events: byEntity[id] ?? []))
+            sessions.append(Self.stored(record, events: byEntity[id] ?? []))
         }
         let meta = Snapshot.Meta(
-            journal: journalID, watermark: watermark, latest: state.latest, files: [])
+            journal: journalID, watermark: watermark, seals: SegmentSeals.read(layout, watermark),
+            latest: state.latest, files: [])
         guard
             let bytes = SnapshotWriter.build(
                 meta: meta, locations: contents.locations, sessions: sessions, other: other,
@@ -133,5 +134,19 @@ extension SessionStore {
             // Only a cache: the next open folds the log again.
             return false
         }
+    }
+
+    /// What the snapshot keeps of a folded session.
+    private static func stored(_ record: SessionRecord, events: [Int]) -> SnapshotWriter.Session {
+        var body: [UInt8] = []
+        let session = record.session
+        let encodable = session.map(SessionCodec.isEncodable) ?? false
+        if let session, encodable { SessionCodec.encode(session, into: &body) }
+        return SnapshotWriter.Session(
+            id: record.id, start: record.start?.value.epochSeconds ?? Int64.max,
+            visible: record.isVisible, deleted: record.logged && record.deleted?.value == true,
+            conflicted: record.writes.count >= 2 && !record.conflicts.isEmpty, events: events,
+            body: body, foldOnly: session != nil && !encodable,
+            exercises: session?.entries.map(\.exercise) ?? [])
     }
 }

@@ -77,7 +77,10 @@ package final class SessionStore {
         guard FileSystem.kind(of: layout.local) == .directory,
             FileSystem.kind(of: layout.cache) == .directory,
             let snapshot = Snapshot(path: snapshotPath, journal: journalID),
-            let others = snapshot.otherRefs
+            let others = snapshot.otherRefs,
+            // A segment replaced under the snapshot: its refs and folded sessions are not
+            // the log's any more.
+            SegmentSeals.hold(layout, snapshot.meta.watermark, snapshot.meta.seals)
         else { return false }
         self.snapshot = snapshot
         do {

@@ -1,0 +1,187 @@
+import EventLog
+import JournalModel
+
+extension SessionStore {
+    /// Which sessions a whole-history question reads: starts in `since ..< until`, with an
+    /// entry of `exercise`; `nil` leaves a bound out.
+    package struct Range: Sendable, Hashable {
+        /// The earliest start (epoch seconds) included.
+        package var since: Int64?
+        /// The first start (epoch seconds) no longer included.
+        package var until: Int64?
+        /// Only sessions with an entry of this exercise id.
+        package var exercise: String?
+
+        /// Describes which sessions to read.
+        package init(since: Int64? = nil, until: Int64? = nil, exercise: String? = nil) {
+            self.since = since
+            self.until = until
+            self.exercise = exercise
+        }
+
+        func admits(_ start: Int64) -> Bool {
+            if let since, start < since { return false }
+            if let until, start >= until { return false }
+            return true
+        }
+
+        func admits(_ session: Session) -> Bool {
+            guard admits(session.start.epochSeconds) else { return false }
+            guard let exercise else { return true }
+            return session.entries.contains { $0.exercise == exercise }
+        }
+    }
+
+    /// The session as the person sees it, deleted or not; `nil` when no session has this id
+    /// (or it is not logged yet). A snapshot session is decoded from its folded form, not
+    /// folded from the log.
+    ///
+    /// - Throws: ``SnapshotStale`` when the snapshot's folded form is damaged.
+    package func session(id: String) throws -> Session? {
+        if let record = state.records[id] { return record.session }
+        guard let snapshot, let entry = snapshot.entry(id: id) else { return nil }
+        return try session(of: entry, in: snapshot)
+    }
+
+    /// The session of a chronological entry: decoded from its folded form, or folded from its
+    /// events when the snapshot keeps only those; `nil` when it is not logged.
+    private func session(of entry: Snapshot.ChronoEntry, in snapshot: Snapshot) throws -> Session? {
+        if entry.foldOnly {
+            try load(entry.id)
+            return state.records[entry.id]?.session
+        }
+        guard entry.hasBody else { return nil }
+        guard let session = snapshot.session(of: entry) else { throw SnapshotStale() }
+        return session
+    }
+
+    /// `true` when the session is logged and deleted.
+    package func isDeleted(_ id: String) -> Bool {
+        if state.records[id] != nil { return state.isDeleted(id) }
+        return snapshot?.entry(id: id)?.deleted == true
+    }
+
+    /// `true` when the session has unresolved concurrent edits.
+    package func isConflicted(_ id: String) throws -> Bool {
+        if let record = state.records[id] { return !record.conflicts.isEmpty }
+        guard snapshot?.entry(id: id)?.conflicted == true else { return false }
+        try load(id)
+        return state.records[id]?.conflicts.isEmpty == false
+    }
+
+    /// Every unresolved conflict, by session then field: the snapshot's conflicted sessions
+    /// (from their index) and those read on top of it are folded, no other.
+    package func conflicts() throws -> [SessionConflict] {
+        if let snapshot {
+            for position in snapshot.conflictedIndexes {
+                guard let entry = snapshot.chrono(position) else { throw SnapshotStale() }
+                try load(entry.id)
+            }
+        }
+        return state.records.values.filter { $0.writes.count >= 2 }
+            .flatMap(\.conflicts)
+            .sorted { ($0.session, $0.field) < ($1.session, $1.field) }
+    }
+
+    /// Hands every visible session in `range` to `body`, oldest first (by start, then id), or
+    /// newest first; stops when `body` returns `false`.
+    ///
+    /// Sessions the snapshot covers are decoded one at a time from their folded form (the
+    /// index by exercise and the chronological order narrow them first), so memory stays that
+    /// of one session whatever the journal's size; those read on top of the snapshot come from
+    /// the state, merged into the same order.
+    ///
+    /// - Throws: ``SnapshotStale`` when the snapshot's folded forms are damaged; what `body`
+    ///   throws.
+    package func forEachSession(
+        in range: Range = Range(), newestFirst: Bool = false, _ body: (Session) throws -> Bool
+    ) throws {
+        // Sessions of the state: read on top of the snapshot, or loaded from it.
+        var loaded: [Session] = []
+        for record in state.records.values where record.isVisible {
+            if let session = record.session, range.admits(session) { loaded.append(session) }
+        }
+        loaded.sort(by: JournalState.chronological)
+        if newestFirst { loaded.reverse() }
+        var next = 0
+        func before(_ session: Session, _ other: Session) -> Bool {
+            newestFirst
+                ? JournalState.chronological(other, session)
+                : JournalState.chronological(session, other)
+        }
+        if let snapshot {
+            for position in try positions(in: range, of: snapshot, newestFirst: newestFirst) {
+                guard let entry = snapshot.chrono(position) else { throw SnapshotStale() }
+                guard entry.visible, range.admits(entry.start),
+                    state.records[entry.id] == nil
+                else { continue }
+                guard let session = try session(of: entry, in: snapshot) else {
+                    throw SnapshotStale()
+                }
+                while next < loaded.count, before(loaded[next], session) {
+                    guard try body(loaded[next]) else { return }
+                    next += 1
+                }
+                guard try body(session) else { return }
+            }
+        }
+        while next < loaded.count {
+            guard try body(loaded[next]) else { return }
+            next += 1
+        }
+    }
+
+    /// How many visible sessions `range` holds, counted from the indexes (no session is
+    /// decoded).
+    package func count(in range: Range = Range()) throws -> Int {
+        var count = 0
+        for record in state.records.values where record.isVisible {
+            if let session = record.session, range.admits(session) { count += 1 }
+        }
+        guard let snapshot else { return count }
+        for position in try positions(in: range, of: snapshot, newestFirst: false) {
+            guard let entry = snapshot.chrono(position) else { throw SnapshotStale() }
+            if entry.visible, range.admits(entry.start), state.records[entry.id] == nil {
+                count += 1
+            }
+        }
+        return count
+    }
+
+    /// The chronological positions that may hold sessions of `range`: the exercise's index,
+    /// or the visible sessions between the bounds (found by binary search on their starts).
+    private func positions(in range: Range, of snapshot: Snapshot, newestFirst: Bool) throws
+        -> [Int]
+    {
+        if let exercise = range.exercise {
+            guard let indexes = snapshot.indexes(withExercise: exercise) else {
+                throw SnapshotStale()
+            }
+            return newestFirst ? indexes.reversed() : indexes
+        }
+        let visible = try firstPosition(of: snapshot) { !$0.visible }
+        let low = try range.since.map { since in
+            try firstPosition(of: snapshot, below: visible) { $0.start >= since }
+        } ?? 0
+        let high = try range.until.map { until in
+            try firstPosition(of: snapshot, below: visible) { $0.start >= until }
+        } ?? visible
+        guard low < high else { return [] }
+        return newestFirst ? (low..<high).reversed() : Array(low..<high)
+    }
+
+    /// The first position below `end` whose entry `isPast` holds for, where it holds for every
+    /// entry after one it holds for (a partition point).
+    private func firstPosition(
+        of snapshot: Snapshot, below end: Int? = nil, _ isPast: (Snapshot.ChronoEntry) -> Bool
+    ) throws -> Int {
+        var low = 0
+        var high = end ?? snapshot.sessionCount
+        while low < high {
+            let middle = (low + high) / 2
+            guard let entry = snapshot.chrono(middle) else { throw SnapshotStale() }
+            if isPast(entry) { high = middle } else { low = middle + 1 }
+        }
+        return low
+    }
+}
