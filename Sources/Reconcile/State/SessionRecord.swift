@@ -67,16 +67,19 @@ package struct SessionRecord: Sendable, Hashable {
     /// The session as the person sees it, or `nil` before its `session.logged` arrived.
     package var session: Session? {
         guard logged, let start else { return nil }
-        let ordered = entries.keys.sorted { lhs, rhs in
-            let left = entryOrder[lhs], right = entryOrder[rhs]
-            if let left, let right, left != right { return left < right }
-            return lhs < rhs
+        // Positions looked up once, not in every comparison (a cold open builds every session).
+        var ordered: [(position: EntryPosition?, key: EntryKey, entry: Entry?)] = []
+        ordered.reserveCapacity(entries.count)
+        for (key, register) in entries { ordered.append((entryOrder[key], key, register.value)) }
+        ordered.sort { lhs, rhs in
+            if let left = lhs.position, let right = rhs.position, left != right { return left < right }
+            return lhs.key < rhs.key
         }
         return Session(
             id: id, start: start.value, durationSeconds: durationSeconds?.value ?? nil,
             routine: routine?.value ?? nil, painBefore: painBefore?.value ?? nil,
             painAfter: painAfter?.value ?? nil, notes: notes?.value ?? nil,
-            entries: ordered.compactMap { entries[$0]?.value ?? nil })
+            entries: ordered.compactMap(\.entry))
     }
 
     /// Applies one session event (and records it for the heads).

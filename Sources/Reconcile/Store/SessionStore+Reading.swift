@@ -96,18 +96,26 @@ extension SessionStore {
     package func forEachSession(
         in range: Range = Range(), newestFirst: Bool = false, _ body: (Session) throws -> Bool
     ) throws {
-        // Sessions of the state: read on top of the snapshot, or loaded from it.
-        var loaded: [Session] = []
+        // Sessions of the state (read on top of the snapshot, or loaded from it; all of them
+        // after a cold open), ordered by their keys: a session is built only when handed out.
+        var loaded: [(start: Int64, id: String)] = []
         for record in state.records.values where record.isVisible {
-            if let session = record.session, range.admits(session) { loaded.append(session) }
+            guard let start = record.start?.value.epochSeconds, range.admits(start) else { continue }
+            loaded.append((start, record.id))
         }
-        loaded.sort(by: JournalState.chronological)
+        loaded.sort { $0.start != $1.start ? $0.start < $1.start : $0.id < $1.id }
         if newestFirst { loaded.reverse() }
         var next = 0
-        func before(_ session: Session, _ other: Session) -> Bool {
-            newestFirst
-                ? JournalState.chronological(other, session)
-                : JournalState.chronological(session, other)
+        func before(_ key: (start: Int64, id: String), _ session: Session) -> Bool {
+            let other = (session.start.epochSeconds, session.id)
+            return newestFirst ? other < key : key < other
+        }
+        /// Hands out the next loaded session; `false` when `body` says stop.
+        func handNext() throws -> Bool {
+            defer { next += 1 }
+            guard let session = state.records[loaded[next].id]?.session, range.admits(session)
+            else { return true }
+            return try body(session)
         }
         if let snapshot {
             for position in try positions(in: range, of: snapshot, newestFirst: newestFirst) {
@@ -119,15 +127,13 @@ extension SessionStore {
                     throw SnapshotStale()
                 }
                 while next < loaded.count, before(loaded[next], session) {
-                    guard try body(loaded[next]) else { return }
-                    next += 1
+                    guard try handNext() else { return }
                 }
                 guard try body(session) else { return }
             }
         }
         while next < loaded.count {
-            guard try body(loaded[next]) else { return }
-            next += 1
+            guard try handNext() else { return }
         }
     }
 
