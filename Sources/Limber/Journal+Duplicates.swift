@@ -42,17 +42,22 @@ extension Journal {
                     ?? Array(state.records.values)
                 let loaded = near.compactMap { $0.start?.value.epochSeconds }.sorted()
                 func nearLoaded(_ start: Int64) -> Bool { Self.near(loaded, start) }
-                var previous: Snapshot.ChronoEntry?
+                // Starts only: an entry's id is read for a candidate, not for all of them.
+                func id(_ index: Int) throws -> String {
+                    guard let entry = snapshot.chrono(index) else { throw SnapshotStale() }
+                    return entry.id
+                }
+                var previous: (index: Int, start: Int64)?
                 for index in 0..<snapshot.sessionCount {
-                    guard let entry = snapshot.chrono(index), entry.visible else { continue }
+                    guard let (start, visible) = snapshot.start(at: index), visible else { continue }
                     if focus == nil, let before = previous,
-                        entry.start - before.start <= Self.duplicateWindowSeconds
+                        start - before.start <= Self.duplicateWindowSeconds
                     {
-                        candidates.insert(before.id)
-                        candidates.insert(entry.id)
+                        candidates.insert(try id(before.index))
+                        candidates.insert(try id(index))
                     }
-                    if nearLoaded(entry.start) { candidates.insert(entry.id) }
-                    previous = entry
+                    if nearLoaded(start) { candidates.insert(try id(index)) }
+                    previous = (index, start)
                 }
             }
             for id in candidates { try loadFromSnapshot(id) }

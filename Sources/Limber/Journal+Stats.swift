@@ -18,8 +18,13 @@ extension Journal {
         let query = ProgressQuery(
             since: filter.since.map(day), until: filter.until.map { day($0 - 1) },
             exercise: filter.exercise, routine: routine)
-        return ProgressReport(
-            sessions: try sessions(matching: admitted), catalog: catalog, profile: profile, query: query)
+        // Streamed from the store: the report keeps totals, not the sessions.
+        var accumulator = ProgressAccumulator(catalog: catalog, profile: profile, query: query)
+        try forEachSession(matching: admitted) { session in
+            accumulator.add(session)
+            return true
+        }
+        return accumulator.report()
     }
 }
 

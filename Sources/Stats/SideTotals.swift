@@ -30,3 +30,12 @@ extension SideTotals {
         }
     }
 }
+
+extension SideTotals {
+    /// Adds another set of totals to these.
+    mutating func add(_ other: SideTotals) {
+        reps += other.reps
+        loadKilograms += other.loadKilograms
+        holdSeconds += other.holdSeconds
+    }
+}

@@ -189,6 +189,15 @@ package final class Snapshot {
             firstRef: offset, refCount: count, bodyOffset: bodyOffset, bodySize: bodySize)
     }
 
+    /// The start and visibility of entry `index` of the chronological index, without building
+    /// the rest of the entry (a scan of every session's start); `nil` outside the index.
+    package func start(at index: Int) -> (start: Int64, visible: Bool)? {
+        guard index >= 0, index < sessionCount else { return nil }
+        let entry = base + field(.chronoOffset) + index * SnapshotLayout.chronoEntrySize
+        let flags = UInt32(littleEndian: entry.loadUnaligned(fromByteOffset: 20, as: UInt32.self))
+        return (Int64(littleEndian: entry.loadUnaligned(as: Int64.self)), flags & SnapshotLayout.visibleFlag != 0)
+    }
+
     /// The folded session of `entry`, decoded from its stored form; `nil` when it has none
     /// (not logged) or the bytes are damaged.
     package func session(of entry: ChronoEntry) -> Session? {

@@ -81,11 +81,14 @@ package enum SnapshotWriter {
         var meta = meta
         meta.files = files
         guard let metaBytes = try? JSONCoding.encoder().encode(meta) else { return nil }
-        let ordered = sessions.sorted { lhs, rhs in
+        // Indexes are sorted, not the sessions (each holds arrays: moving them costs).
+        let order = sessions.indices.sorted { left, right in
+            let lhs = sessions[left], rhs = sessions[right]
             if lhs.visible != rhs.visible { return lhs.visible }
             if lhs.start != rhs.start { return lhs.start < rhs.start }
             return lhs.id < rhs.id
         }
+        let ordered = order.lazy.map { sessions[$0] }
         var refs: [UInt8] = []
         refs.reserveCapacity(locations.count * SnapshotLayout.refSize)
         var refCount = 0
@@ -101,7 +104,7 @@ package enum SnapshotWriter {
         var chrono: [UInt8] = []
         chrono.reserveCapacity(ordered.count * SnapshotLayout.chronoEntrySize)
         var bodies: [UInt8] = []
-        bodies.reserveCapacity(ordered.reduce(0) { $0 + $1.body.count })
+        bodies.reserveCapacity(sessions.reduce(0) { $0 + $1.body.count })
         var byExercise: [String: [Int]] = [:]
         var conflicted: [UInt8] = []
         for (position, session) in ordered.enumerated() {
@@ -124,7 +127,8 @@ package enum SnapshotWriter {
             append(&chrono, UInt64(bodies.count))
             bodies.append(contentsOf: session.body)
             if session.visible {
-                for exercise in Set(session.exercises) {
+                for (index, exercise) in session.exercises.enumerated()
+                where !session.exercises[..<index].contains(exercise) {
                     byExercise[exercise, default: []].append(position)
                 }
             }
@@ -139,7 +143,7 @@ package enum SnapshotWriter {
         let otherOffset = refCount
         for index in other { appendRef(index) }
         // Ids are sorted as bytes (what the reader's binary search compares), not as Strings.
-        let sessionIDs = FixedIDs(ordered.map(\.id))
+        let sessionIDs = FixedIDs(order.map { sessions[$0].id })
         var ids: [UInt8] = []
         ids.reserveCapacity(ordered.count * SnapshotLayout.idEntrySize)
         for index in sessionIDs.sortedIndices() {

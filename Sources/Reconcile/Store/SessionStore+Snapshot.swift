@@ -1,3 +1,4 @@
+import Dispatch
 import EventLog
 import JournalModel
 
@@ -113,11 +114,8 @@ extension SessionStore {
                 other.append(index)
             }
         }
-        var sessions: [SnapshotWriter.Session] = []
-        sessions.reserveCapacity(byEntity.count)
-        for (id, record) in state.records {
-            sessions.append(Self.stored(record, events: byEntity[id] ?? []))
-        }
+        let records = Array(state.records.values)
+        let sessions = Self.stored(records) { byEntity[$0.id] ?? [] }
         let meta = Snapshot.Meta(
             journal: journalID, watermark: watermark, seals: SegmentSeals.read(layout, watermark),
             latest: state.latest, files: [])
@@ -134,6 +132,26 @@ extension SessionStore {
             // Only a cache: the next open folds the log again.
             return false
         }
+    }
+
+    /// What the snapshot keeps of each record, built on every core: a cold open builds and
+    /// encodes every session of the journal.
+    private static func stored(
+        _ records: [SessionRecord], events: (SessionRecord) -> [Int]
+    ) -> [SnapshotWriter.Session] {
+        let slices = records.count >= 4096 ? 8 : 1
+        let size = (records.count + slices - 1) / max(1, slices)
+        nonisolated(unsafe) var parts = [[SnapshotWriter.Session]](repeating: [], count: slices)
+        let events = records.map(events)
+        parts.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let slots = buffer
+            // Each task writes only its own slot.
+            DispatchQueue.concurrentPerform(iterations: slices) { slice in
+                let range = min(records.count, slice * size)..<min(records.count, (slice + 1) * size)
+                slots[slice] = range.map { stored(records[$0], events: events[$0]) }
+            }
+        }
+        return parts.flatMap { $0 }
     }
 
     /// What the snapshot keeps of a folded session.

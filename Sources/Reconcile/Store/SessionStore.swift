@@ -3,7 +3,9 @@ import JournalModel
 
 /// The snapshot does not match the log any more (a segment was replaced, a ref points at
 /// other bytes): the log is folded again.
-package struct SnapshotStale: Error {}
+package struct SnapshotStale: Error {
+    package init() {}
+}
 
 /// The folded journal and the derived cache behind it: the state read so far, the snapshot
 /// in `local/cache/` it was read on top of, and how far each segment has been read.
