@@ -136,6 +136,9 @@ extension Journal {
             } else {
                 try LogMerger.apply(plan, into: layout)
                 try store.catchUp()
+                // The store is left current: the next command opens warm instead of reading
+                // what the merge brought again.
+                refreshSnapshot()
                 // Joined only once the other journal's events are here.
                 if joining {
                     try commitChange(

@@ -115,6 +115,31 @@ struct SnapshotTests {
         #expect(try Journal.open(at: folder.journalPath, options: Facade.options).sessions == next.sessions)
     }
 
+    @Test("a merge leaves the store current: the next open reads nothing again")
+    func mergeLeavesTheStore() throws {
+        let folder = try TestFolder()
+        defer { folder.remove() }
+        _ = try logDays(try folder.makeJournal(), 2)
+        let other = folder.url.appendingPathComponent("other").path
+        try FileManager.default.copyItem(atPath: folder.journalPath, toPath: other)
+        // The copy writes as a second device (another folder): 100 sessions to bring back.
+        let copy = try Journal.open(at: other, options: Facade.options)
+        for day in 10..<110 { _ = try copy.log(Facade.request(day: day)) }
+        _ = try Journal.open(at: folder.journalPath, options: Facade.options)  // the snapshot
+        let merging = try Journal.open(at: folder.journalPath, options: Facade.options)
+        let snapshot = URL(fileURLWithPath: folder.journalPath + "/local/cache/snapshot")
+        let before = try Data(contentsOf: snapshot)
+        _ = try merging.merge(from: other, dryRun: false)
+        let written = try Data(contentsOf: snapshot)
+        #expect(written != before, "the merge rewrote the snapshot")
+        let next = try Journal.open(at: folder.journalPath, options: Facade.options)
+        #expect(next.store.eventsSinceSnapshot == 0, "the snapshot covers what the merge brought")
+        #expect(try Data(contentsOf: snapshot) == written, "the next open had nothing to add to it")
+        #expect(try next.sessions.count == 102)
+        try folder.dropCache()
+        #expect(try Journal.open(at: folder.journalPath, options: Facade.options).sessions == next.sessions)
+    }
+
     @Test("a snapshot that points at the wrong bytes is noticed and the log is folded again")
     func staleSnapshotFallsBack() throws {
         let folder = try TestFolder()
