@@ -28,7 +28,9 @@ struct StatsCommand: ParsableCommand {
         let routineID = try routine.map { try journal.catalog.routine(matching: $0).id }
         let report = try journal.progress(matching: filter, routine: routineID)
         if output.json {
-            try JSONOutput.print(report)
+            // In pieces: the timeline of every session is encoded a thousand at a time.
+            try report.writeJSON { Terminal.put($0, to: 1) }
+            Terminal.put("\n", to: 1)
         } else {
             for line in ProgressTable.lines(report, width: Terminal.width) { Terminal.write(line) }
             if report.sessions == 0 {

@@ -51,6 +51,8 @@ extension SessionStore {
         }
         other += locate(oldOther)
         var seen: Set<String> = []
+        var touched: [SessionRecord] = []
+        var touchedEvents: [String: [Int]] = [:]
         sessions.reserveCapacity(old.sessionCount + onTop.count)
         for position in 0..<old.sessionCount {
             guard let entry = old.chrono(position), let refs = old.refs(of: entry) else { return }
@@ -61,7 +63,8 @@ extension SessionStore {
                     events.append(locations.count)
                     locations.append(location)
                 }
-                sessions.append(Self.stored(record, events: events))
+                touched.append(record)
+                touchedEvents[record.id] = events
             } else {
                 sessions.append(
                     SnapshotWriter.Session(
@@ -77,8 +80,13 @@ extension SessionStore {
                 events.append(locations.count)
                 locations.append(location)
             }
-            if let record = state.records[id] { sessions.append(Self.stored(record, events: events)) }
+            if let record = state.records[id] {
+                touched.append(record)
+                touchedEvents[id] = events
+            }
         }
+        // Encoded on every core: after a merge or an import, most sessions may be new.
+        sessions += Self.stored(touched) { touchedEvents[$0.id] ?? [] }
         let meta = Snapshot.Meta(
             journal: journalID, watermark: watermark, seals: SegmentSeals.read(layout, watermark),
             latest: max(old.meta.latest ?? .zero, state.latest), files: [])
