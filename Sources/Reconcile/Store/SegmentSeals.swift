@@ -24,10 +24,15 @@ enum SegmentSeals {
 
     /// `true` when every segment the watermark covers still ends its covered part with the
     /// bytes the seals recorded (a segment with no seal must not have been read past 8 bytes).
+    ///
+    /// The watermark comes from the cache, which is untrusted: only a path the journal lists as
+    /// a segment is read (never `../` or a link), and a path it does not list fails.
     static func hold(_ layout: JournalLayout, _ watermark: LogReader.Watermark, _ seals: [String: String])
         -> Bool
     {
+        guard let segments = try? Set(LogReader.segmentPaths(layout)) else { return false }
         for (file, offset) in watermark where offset >= SnapshotLayout.sealSize {
+            guard segments.contains(file) else { return false }
             guard let seal = seals[file],
                 let bytes = FileSystem.readPrefix(
                     layout.root + "/" + file, count: SnapshotLayout.sealSize,
