@@ -91,7 +91,7 @@ extension FuzzTarget {
         if again.otherRefs != old.otherRefs { return "other refs differ" }
         if sessionKeys(again) != sessionKeys(old) { return "sessions or their refs differ" }
         if Set(again.eventIDs) != Set(old.eventIDs) { return "event ids differ" }
-        if again.exerciseIndex().map(exerciseKeys) != old.exerciseIndex().map(exerciseKeys) {
+        if again.exerciseIndex().map({ exerciseKeys($0, again) }) != old.exerciseIndex().map({ exerciseKeys($0, old) }) {
             return "exercise indexes differ"
         }
         if again.conflictedIndexes.count != old.conflictedIndexes.count {
@@ -132,10 +132,20 @@ extension FuzzTarget {
         }.sorted()
     }
 
-    /// An exercise index as comparable text: exercise, then the ids of its sessions (positions
-    /// may differ between two snapshots of the same sessions only in their order of equal keys).
-    private static func exerciseKeys(_ index: [(exercise: String, indexes: [Int])]) -> [String] {
-        index.map { "\($0.exercise) \($0.indexes.count)" }.sorted()
+    /// An exercise index as comparable text: each exercise with the ids of the visible
+    /// sessions it lists (what a rebuild keeps of a damaged index: positions move when the
+    /// sessions were out of order, repeats and hidden sessions are dropped).
+    private static func exerciseKeys(
+        _ index: [(exercise: String, indexes: [Int])], _ snapshot: Snapshot
+    ) -> [String] {
+        var ids: [String: Set<String>] = [:]
+        for (exercise, positions) in index {
+            for position in positions {
+                guard let entry = snapshot.chrono(position), entry.visible else { continue }
+                ids[exercise, default: []].insert(entry.id)
+            }
+        }
+        return ids.filter { !$0.value.isEmpty }.map { "\($0.key) \($0.value.sorted())" }.sorted()
     }
 
     /// Runs a snapshot as the `snapshot-load` target does and says whether loading it folds

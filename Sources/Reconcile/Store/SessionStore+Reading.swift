@@ -126,6 +126,8 @@ extension SessionStore {
                 guard let session = try session(of: entry, in: snapshot) else {
                     throw SnapshotStale()
                 }
+                // The index is the cache's word: the session itself must have the exercise.
+                guard range.admits(session) else { continue }
                 while next < loaded.count, before(loaded[next], session) {
                     guard try handNext() else { return }
                 }
@@ -137,8 +139,8 @@ extension SessionStore {
         }
     }
 
-    /// How many visible sessions `range` holds, counted from the indexes (no session is
-    /// decoded).
+    /// How many visible sessions `range` holds, counted from the indexes (a session is decoded
+    /// only to check it has the exercise its index names).
     package func count(in range: Range = Range()) throws -> Int {
         var count = 0
         for record in state.records.values where record.isVisible {
@@ -147,9 +149,15 @@ extension SessionStore {
         guard let snapshot else { return count }
         for position in try positions(in: range, of: snapshot, newestFirst: false) {
             guard let entry = snapshot.chrono(position) else { throw SnapshotStale() }
-            if entry.visible, range.admits(entry.start), state.records[entry.id] == nil {
-                count += 1
+            guard entry.visible, range.admits(entry.start), state.records[entry.id] == nil else {
+                continue
             }
+            // An exercise's index is checked against the sessions, as when they are read.
+            if range.exercise != nil {
+                guard let session = try session(of: entry, in: snapshot), range.admits(session)
+                else { continue }
+            }
+            count += 1
         }
         return count
     }
@@ -160,9 +168,10 @@ extension SessionStore {
         -> [Int]
     {
         if let exercise = range.exercise {
-            guard let indexes = snapshot.indexes(withExercise: exercise) else {
-                throw SnapshotStale()
-            }
+            // Positions in ascending order, each once: anything else is a damaged index.
+            guard let indexes = snapshot.indexes(withExercise: exercise),
+                zip(indexes, indexes.dropFirst()).allSatisfy({ $0 < $1 })
+            else { throw SnapshotStale() }
             return newestFirst ? indexes.reversed() : indexes
         }
         let visible = try firstPosition(of: snapshot) { !$0.visible }
