@@ -12,7 +12,18 @@ extension Journal {
         {
             return book
         }
-        return try? RecordBook(sessions: sessions, catalog: catalog)
+        // Streamed from the store: the book keeps records, not the sessions.
+        var book = RecordBook()
+        let catalog = catalog
+        do {
+            try forEachSession(matching: SessionFilter()) { session in
+                book.offer(session, catalog: catalog)
+                return true
+            }
+        } catch {
+            return nil
+        }
+        return book
     }
 
     /// Keeps `book` as the records of everything read so far.
