@@ -112,6 +112,14 @@ package final class Snapshot {
 
     deinit { munmap(UnsafeMutableRawPointer(mutating: base), length) }
 
+    /// Lets the kernel drop the pages of the mapping this process has read (they are read
+    /// again from the file when touched): a pass over every session then holds a few
+    /// megabytes of the snapshot, not all of it, in its resident memory. The mapping is
+    /// private and never written, so nothing is lost.
+    package func releasePages() {
+        _ = madvise(UnsafeMutableRawPointer(mutating: base), length, MADV_DONTNEED)
+    }
+
     private static func fits(_ offset: Int, _ count: Int, _ length: Int) -> Bool {
         offset >= 0 && count >= 0 && offset <= length && count <= length - offset
     }

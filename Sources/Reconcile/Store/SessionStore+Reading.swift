@@ -118,7 +118,10 @@ extension SessionStore {
             return try body(session)
         }
         if let snapshot {
+            var read = 0
             for position in try positions(in: range, of: snapshot, newestFirst: newestFirst) {
+                read += 1
+                if read % Self.pagesReleaseInterval == 0 { snapshot.releasePages() }
                 guard let entry = snapshot.chrono(position) else { throw SnapshotStale() }
                 guard entry.visible, range.admits(entry.start),
                     state.records[entry.id] == nil
@@ -138,6 +141,10 @@ extension SessionStore {
             guard try handNext() else { return }
         }
     }
+
+    /// Sessions read from the snapshot between two ``Snapshot/releasePages()``: a pass over
+    /// every session keeps about this many sessions' pages resident (about 2 MB).
+    static let pagesReleaseInterval = 8192
 
     /// How many visible sessions `range` holds, counted from the indexes (a session is decoded
     /// only to check it has the exercise its index names).
