@@ -57,8 +57,7 @@ extension Journal {
             let span = first.flatMap { first in
                 last.map { (first.start.localDate, $0.start.localDate) }
             }
-            let range = SessionStore.Range(
-                since: filter.since, until: filter.until, exercise: filter.exercise)
+            let range = filter.selection
             let content = ExportContent(
                 count: try recovering { try store.count(in: range) }, span: span,
                 catalog: catalog, profile: profile, exportedAt: .now()

@@ -232,8 +232,7 @@ public final class Journal {
     func forEachSession(
         matching filter: SessionFilter, newestFirst: Bool = false, _ body: (Session) throws -> Bool
     ) throws {
-        let range = SessionStore.Range(
-            since: filter.since, until: filter.until, exercise: filter.exercise)
+        let range = filter.selection
         var handed = 0
         try recovering {
             // A stale snapshot found half way: the sessions already handed out are skipped.

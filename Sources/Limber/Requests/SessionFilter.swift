@@ -1,3 +1,5 @@
+import Reconcile
+
 /// Which sessions `list` shows.
 public struct SessionFilter: Sendable, Hashable {
     /// Only sessions starting at or after this instant (epoch seconds).
@@ -83,12 +85,8 @@ public struct SessionFilter: Sendable, Hashable {
         return today.adding(days: 1 - count * (unit == "d" ? 1 : 7))
     }
 
-    func admits(_ session: Session) -> Bool {
-        if let since, session.start.epochSeconds < since { return false }
-        if let until, session.start.epochSeconds >= until { return false }
-        if let exercise, !session.entries.contains(where: { $0.exercise == exercise }) {
-            return false
-        }
-        return true
+    /// The sessions the store reads for this filter (its `last` aside).
+    var selection: SessionStore.Selection {
+        SessionStore.Selection(since: since, until: until, exercise: exercise)
     }
 }

@@ -4,7 +4,7 @@ import JournalModel
 extension SessionStore {
     /// Which sessions a whole-history question reads: starts in `since ..< until`, with an
     /// entry of `exercise`; `nil` leaves a bound out.
-    package struct Range: Sendable, Hashable {
+    package struct Selection: Sendable, Hashable {
         /// The earliest start (epoch seconds) included.
         package var since: Int64?
         /// The first start (epoch seconds) no longer included.
@@ -94,7 +94,7 @@ extension SessionStore {
     /// - Throws: ``SnapshotStale`` when the snapshot's folded forms are damaged; what `body`
     ///   throws.
     package func forEachSession(
-        in range: Range = Range(), newestFirst: Bool = false, _ body: (Session) throws -> Bool
+        in range: Selection = Selection(), newestFirst: Bool = false, _ body: (Session) throws -> Bool
     ) throws {
         // Sessions of the state (read on top of the snapshot, or loaded from it; all of them
         // after a cold open), ordered by their keys: a session is built only when handed out.
@@ -148,7 +148,7 @@ extension SessionStore {
 
     /// How many visible sessions `range` holds, counted from the indexes (a session is decoded
     /// only to check it has the exercise its index names).
-    package func count(in range: Range = Range()) throws -> Int {
+    package func count(in range: Selection = Selection()) throws -> Int {
         var count = 0
         for record in state.records.values where record.isVisible {
             if let session = record.session, range.admits(session) { count += 1 }
@@ -171,7 +171,7 @@ extension SessionStore {
 
     /// The chronological positions that may hold sessions of `range`: the exercise's index,
     /// or the visible sessions between the bounds (found by binary search on their starts).
-    private func positions(in range: Range, of snapshot: Snapshot, newestFirst: Bool) throws
+    private func positions(in range: Selection, of snapshot: Snapshot, newestFirst: Bool) throws
         -> [Int]
     {
         if let exercise = range.exercise {
