@@ -324,7 +324,7 @@ public final class Journal {
         }
         // Read up to by the watermark but, appended one by one, not located on top of the
         // snapshot.
-        if !folded { try store.applyAppended(stored, at: nil) }
+        if !folded { store.applyAppended(stored) }
         // Everything before the append was read under the lock, so the new end of our open
         // segment is exactly how far this state has read it.
         if let segment = writer.openSegmentState { store.advance(segment.relativePath, to: segment.size) }

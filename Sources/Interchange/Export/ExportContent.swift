@@ -53,11 +53,9 @@ public struct ExportContent {
     /// Hands each session with its index, oldest first, to `body`.
     func forEachSession(_ body: (Int, Session) throws -> Void) throws {
         var index = 0
-        try withoutActuallyEscaping(body) { body in
-            try visitSessions { session in
-                try body(index, session)
-                index += 1
-            }
+        try visitSessions { session in
+            try body(index, session)
+            index += 1
         }
     }
 

@@ -151,7 +151,10 @@ extension SessionStore {
     package func count(in range: Selection = Selection()) throws -> Int {
         var count = 0
         for record in state.records.values where record.isVisible {
-            if let session = record.session, range.admits(session) { count += 1 }
+            guard let start = record.start?.value.epochSeconds, range.admits(start) else { continue }
+            // A session is built only when the exercise must be checked.
+            if range.exercise != nil, record.session.map(range.admits) != true { continue }
+            count += 1
         }
         guard let snapshot else { return count }
         for position in try positions(in: range, of: snapshot, newestFirst: false) {

@@ -187,16 +187,15 @@ package final class SessionStore {
 
     // MARK: - Writing
 
-    /// Applies events this process just appended (each session's events loaded first).
+    /// Applies events this process just appended one commit at a time, whose places the
+    /// writer does not return: no snapshot is written until the next open (it would claim
+    /// events it cannot point at).
     ///
-    /// - Parameter locations: Where each event landed, when the writer knows; without them no
-    ///   snapshot is written until the next open (it would claim events it cannot point at).
-    package func applyAppended(_ events: [Event], at locations: [EventLocation]?) throws {
-        for event in events {
-            try load(event.entity)
-            state.apply(event)
-        }
-        noteOnTopOfSnapshot(events, at: locations)
+    /// Cannot fail: the events are on disk, and a failure here would make a caller's retry
+    /// append them again. The command loaded the sessions it changes before it wrote.
+    package func applyAppended(_ events: [Event]) {
+        for event in events { state.apply(event) }
+        noteOnTopOfSnapshot(events, at: nil)
     }
 
     /// Applies one event of a batch as it is encoded, before the batch is on disk (an import
