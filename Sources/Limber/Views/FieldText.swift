@@ -40,10 +40,12 @@ enum FieldText {
 public enum LocalTime {
     /// `2026-11-24 07:30` on the wall clock of the offset the timestamp carries.
     public static func text(_ time: LocalTimestamp) -> String {
+        // RFC 3339 text is ASCII up to the minutes: `2026-11-24T07:30`.
         let text = time.rfc3339
-        let characters = Array(text)
-        guard characters.count >= 16 else { return text }
-        return String(characters[0..<10]) + " " + String(characters[11..<16])
+        let bytes = Array(text.utf8)
+        guard bytes.count >= 16 else { return text }
+        return String(decoding: bytes[0..<10], as: UTF8.self) + " "
+            + String(decoding: bytes[11..<16], as: UTF8.self)
     }
 
     /// The instant of a hybrid-clock time on this machine's clock now.
