@@ -175,14 +175,14 @@ extension SessionStore {
     /// The chronological positions that may hold sessions of `range`: the exercise's index,
     /// or the visible sessions between the bounds (found by binary search on their starts).
     private func positions(in range: Selection, of snapshot: Snapshot, newestFirst: Bool) throws
-        -> [Int]
+        -> ChronoPositions
     {
         if let exercise = range.exercise {
             // Positions in ascending order, each once: anything else is a damaged index.
             guard let indexes = snapshot.indexes(withExercise: exercise),
                 zip(indexes, indexes.dropFirst()).allSatisfy({ $0 < $1 })
             else { throw SnapshotStale() }
-            return newestFirst ? indexes.reversed() : indexes
+            return ChronoPositions(indexes, newestFirst: newestFirst)
         }
         let visible = try firstPosition(of: snapshot) { !$0.visible }
         let low = try range.since.map { since in
@@ -191,8 +191,7 @@ extension SessionStore {
         let high = try range.until.map { until in
             try firstPosition(of: snapshot, below: visible) { $0.start >= until }
         } ?? visible
-        guard low < high else { return [] }
-        return newestFirst ? (low..<high).reversed() : Array(low..<high)
+        return ChronoPositions(low..<max(low, high), newestFirst: newestFirst)
     }
 
     /// The first position below `end` whose entry `isPast` holds for, where it holds for every
