@@ -35,31 +35,14 @@ extension Journal {
                 for id in focus { try loadFromSnapshot(id) }
                 candidates = focus
             }
-            if let snapshot {
-                // Sessions close in time are neighbours in the chronological index; a session
-                // read from the log since the snapshot pairs with those near its start.
-                let near = focus.map { ids in ids.compactMap { state.records[$0] } }
-                    ?? Array(state.records.values)
-                let loaded = near.compactMap { $0.start?.value.epochSeconds }.sorted()
-                func nearLoaded(_ start: Int64) -> Bool { Self.near(loaded, start) }
-                // Starts only: an entry's id is read for a candidate, not for all of them.
-                func id(_ index: Int) throws -> String {
-                    guard let entry = snapshot.chrono(index) else { throw SnapshotStale() }
-                    return entry.id
-                }
-                var previous: (index: Int, start: Int64)?
-                for index in 0..<snapshot.sessionCount {
-                    guard let (start, visible) = snapshot.start(at: index), visible else { continue }
-                    if focus == nil, let before = previous,
-                        start - before.start <= Self.duplicateWindowSeconds
-                    {
-                        candidates.insert(try id(before.index))
-                        candidates.insert(try id(index))
-                    }
-                    if nearLoaded(start) { candidates.insert(try id(index)) }
-                    previous = (index, start)
-                }
-            }
+            // Sessions close in time are neighbours in the chronological index; a session read
+            // from the log since the snapshot pairs with those near its start.
+            let near = focus.map { ids in ids.compactMap { state.records[$0] } }
+                ?? Array(state.records.values)
+            candidates.formUnion(
+                try store.snapshotCandidates(
+                    near: near.compactMap { $0.start?.value.epochSeconds },
+                    within: Self.duplicateWindowSeconds, neighbours: focus == nil))
             for id in candidates { try loadFromSnapshot(id) }
             if let focus {
                 // Sessions folded from the log rather than the snapshot, near a focused one:

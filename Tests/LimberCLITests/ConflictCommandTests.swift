@@ -241,6 +241,25 @@ struct DuplicateTests {
         #expect(after.count == 2, "still the two of the 24th: \(after)")
     }
 
+    @Test("possible duplicates come the same from the session store, from sessions on top of it, and from the log alone")
+    func storeAndLog() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        _ = try setUp(sandbox)  // the merge leaves the store current: its pair is in the store
+        let other = sandbox.root + "/other"
+        #expect(try sandbox.limber(["log", "--set", "rockback=10", "--at", "2026-11-26 08:00"], journal: other, environment: Self.onOther).exitCode == 0)
+        #expect(try sandbox.limber("merge", other).exitCode == 0)
+        // Logged here after the merge: read on top of the store, near a stored session.
+        try sandbox.logSession("--set", "rockback=10", "--at", "2026-11-26 09:20")
+        let warm = try sandbox.limber("conflicts", "--json").jsonArray().compactMap { $0["id"] as? String }
+        #expect(warm.count == 2, "\(warm)")
+        try FileManager.default.removeItem(atPath: sandbox.journal + "/local/cache")
+        let cold = try sandbox.limber("conflicts", "--json").jsonArray().compactMap { $0["id"] as? String }
+        #expect(cold == warm)
+        let rebuilt = try sandbox.limber("conflicts", "--json").jsonArray().compactMap { $0["id"] as? String }
+        #expect(rebuilt == warm, "and from the store the cold open wrote")
+    }
+
     @Test("the same exercises logged within 90 minutes on two devices is offered; keeping both is remembered and syncs")
     func keepBoth() throws {
         let sandbox = try Sandbox()

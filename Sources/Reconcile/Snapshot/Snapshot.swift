@@ -206,6 +206,31 @@ package final class Snapshot {
         return (Int64(littleEndian: entry.loadUnaligned(as: Int64.self)), flags & SnapshotLayout.visibleFlag != 0)
     }
 
+    /// The chronological indexes below `end` (the visible sessions, by start) whose start is
+    /// within `window` seconds of the entry before or after them, ascending.
+    package func closeNeighbours(within window: Int64, below end: Int) -> [Int] {
+        let end = min(max(end, 0), sessionCount)
+        guard end >= 2 else { return [] }
+        let chrono = base + field(.chronoOffset)
+        func start(_ index: Int) -> Int64 {
+            Int64(littleEndian: chrono.loadUnaligned(
+                fromByteOffset: index * SnapshotLayout.chronoEntrySize, as: Int64.self))
+        }
+        var close: [Int] = []
+        var previous = start(0)
+        for index in 1..<end {
+            let current = start(index)
+            // A damaged index may be out of order: a negative gap is not close.
+            let (gap, overflow) = current.subtractingReportingOverflow(previous)
+            if !overflow, gap >= 0, gap <= window {
+                if close.last != index - 1 { close.append(index - 1) }
+                close.append(index)
+            }
+            previous = current
+        }
+        return close
+    }
+
     /// The folded session of `entry`, decoded from its stored form; `nil` when it has none
     /// (not logged) or the bytes are damaged.
     package func session(of entry: ChronoEntry) -> Session? {
