@@ -98,10 +98,13 @@ extension SessionStore {
     ) throws {
         // Sessions of the state (read on top of the snapshot, or loaded from it; all of them
         // after a cold open), ordered by their keys: a session is built only when handed out.
+        // Read in place (a `for record in` copied each of them).
         var loaded: [(start: Int64, id: String)] = []
-        for record in state.records.values where record.isVisible {
-            guard let start = record.start?.value.epochSeconds, range.admits(start) else { continue }
-            loaded.append((start, record.id))
+        let records = state.records.values
+        for position in records.indices where records[position].isVisible {
+            guard let start = records[position].start?.value.epochSeconds, range.admits(start)
+            else { continue }
+            loaded.append((start, records[position].id))
         }
         loaded.sort { $0.start != $1.start ? $0.start < $1.start : $0.id < $1.id }
         if newestFirst { loaded.reverse() }

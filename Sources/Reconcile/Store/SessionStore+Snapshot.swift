@@ -115,15 +115,16 @@ extension SessionStore {
         var byEntity: [String: [Int]] = [:]
         byEntity.reserveCapacity(state.records.count)
         var other: [Int] = []
-        for (index, event) in contents.events.enumerated() {
-            if state.records[event.entity] != nil {
-                byEntity[event.entity, default: []].append(index)
+        // By position and key lookup: neither an event nor a record is copied to be looked at.
+        for index in contents.events.indices {
+            let entity = contents.events[index].entity
+            if state.records.index(forKey: entity) != nil {
+                byEntity[entity, default: []].append(index)
             } else {
                 other.append(index)
             }
         }
-        let records = Array(state.records.values)
-        let sessions = Self.stored(records) { byEntity[$0.id] ?? [] }
+        let sessions = Self.stored(state.records.values) { byEntity[$0.id] ?? [] }
         let meta = Snapshot.Meta(
             journal: journalID, watermark: watermark, seals: SegmentSeals.read(layout, watermark),
             latest: state.latest, files: [])
@@ -144,19 +145,23 @@ extension SessionStore {
 
     /// What the snapshot keeps of each record, built on every core: a cold open builds and
     /// encodes every session of the journal.
-    private static func stored(
-        _ records: [SessionRecord], events: (SessionRecord) -> [Int]
-    ) -> [SnapshotWriter.Session] {
-        let slices = records.count >= 4096 ? 8 : 1
-        let size = (records.count + slices - 1) / max(1, slices)
+    ///
+    /// The records are read in place through the dictionary's positions: copying 100k of them
+    /// into an array first retained and released every field of each.
+    private static func stored<Records: Collection<SessionRecord> & Sendable>(
+        _ records: Records, events: (SessionRecord) -> [Int]
+    ) -> [SnapshotWriter.Session] where Records.Index: Sendable {
+        let positions = Array(records.indices)
+        let slices = positions.count >= 4096 ? 8 : 1
+        let size = (positions.count + slices - 1) / max(1, slices)
         nonisolated(unsafe) var parts = [[SnapshotWriter.Session]](repeating: [], count: slices)
-        let events = records.map(events)
+        let events = positions.map { events(records[$0]) }
         parts.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let slots = buffer
-            // Each task writes only its own slot.
+            // Each task writes only its own slot; the records are only read.
             DispatchQueue.concurrentPerform(iterations: slices) { slice in
-                let range = min(records.count, slice * size)..<min(records.count, (slice + 1) * size)
-                slots[slice] = range.map { stored(records[$0], events: events[$0]) }
+                let range = min(positions.count, slice * size)..<min(positions.count, (slice + 1) * size)
+                slots[slice] = range.map { stored(records[positions[$0]], events: events[$0]) }
             }
         }
         return parts.flatMap { $0 }
