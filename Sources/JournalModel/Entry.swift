@@ -37,6 +37,9 @@ public struct Entry: Sendable, Hashable, Codable {
                 description: "exercise id \(ModelError.quote(exercise)) is not a slug",
                 hint: "use lowercase letters, digits and \"-\", such as bird-dog")
         }
+        // The message's field names only the exercise: capturing `self` for it copied the
+        // entry once per set.
+        let exercise = exercise
         for (index, set) in sets.enumerated() {
             try set.validate(field: "\(exercise) set \(index + 1)")
         }
