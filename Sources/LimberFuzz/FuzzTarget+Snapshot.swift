@@ -79,6 +79,15 @@ extension FuzzTarget {
                 for position in positions.prefix(entryBudget) { _ = snapshot.chrono(position) }
             }
         }
+        // The possible-duplicate pass reads every start the count claims, in any order.
+        for end in [snapshot.sessionCount, entryBudget, -1] {
+            let close = snapshot.closeNeighbours(within: 90 * 60, below: end)
+            guard zip(close, close.dropFirst()).allSatisfy({ $0 < $1 }),
+                close.allSatisfy({ $0 >= 0 && $0 < snapshot.sessionCount })
+            else {
+                return target.failure("closeNeighbours(below: \(end)) is not ascending positions")
+            }
+        }
         _ = snapshot.indexes(withExercise: "")
         _ = snapshot.containsEvent(snapshotJournal)
         _ = snapshot.containsEvent("")
