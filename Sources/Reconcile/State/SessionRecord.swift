@@ -121,6 +121,9 @@ package struct SessionRecord: Sendable, Hashable {
         apply(.painBefore(session.painBefore), stamp: stamp, index: 0, creation: true)
         apply(.painAfter(session.painAfter), stamp: stamp, index: 0, creation: true)
         apply(.notes(session.notes), stamp: stamp, index: 0, creation: true)
+        // Grown once: a cold open logs every session, and each table grew twice a session.
+        entries.reserveCapacity(entries.count + session.entries.count)
+        entryOrder.reserveCapacity(entryOrder.count + session.entries.count)
         for (index, entry) in Self.combined(session.entries).enumerated() {
             apply(.entry(EntryKey(entry), entry), stamp: stamp, index: index, creation: true)
         }
@@ -172,12 +175,14 @@ package struct SessionRecord: Sendable, Hashable {
         case .notes(let value): notes.write(value, stamp: stamp, creation: creation)
         case .entry(let key, let value):
             entries[key].write(value, stamp: stamp, creation: creation)
+            // The earliest position the entry was written at: one lookup, through the
+            // dictionary's modify accessor.
             let position = EntryPosition(stamp: stamp, index: index)
-            if let known = entryOrder[key] {
-                if position < known { entryOrder[key] = position }
-            } else {
-                entryOrder[key] = position
-            }
+            Self.lower(&entryOrder[key, default: position], to: position)
         }
+    }
+
+    private static func lower(_ known: inout EntryPosition, to position: EntryPosition) {
+        if position < known { known = position }
     }
 }
