@@ -37,12 +37,11 @@ extension Journal {
             }
             // Sessions close in time are neighbours in the chronological index; a session read
             // from the log since the snapshot pairs with those near its start.
-            let near = focus.map { ids in ids.compactMap { state.records[$0] } }
-                ?? Array(state.records.values)
+            let near = focus.map { ids in ids.compactMap { state.records[$0]?.start?.value.epochSeconds } }
+                ?? state.records.values.compactMap { $0.start?.value.epochSeconds }
             candidates.formUnion(
                 try store.snapshotCandidates(
-                    near: near.compactMap { $0.start?.value.epochSeconds },
-                    within: Self.duplicateWindowSeconds, neighbours: focus == nil))
+                    near: near, within: Self.duplicateWindowSeconds, neighbours: focus == nil))
             for id in candidates { try loadFromSnapshot(id) }
             if let focus {
                 // Sessions folded from the log rather than the snapshot, near a focused one:

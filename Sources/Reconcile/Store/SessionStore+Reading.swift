@@ -98,14 +98,7 @@ extension SessionStore {
     ) throws {
         // Sessions of the state (read on top of the snapshot, or loaded from it; all of them
         // after a cold open), ordered by their keys: a session is built only when handed out.
-        // Read in place (a `for record in` copied each of them).
-        var loaded: [(start: Int64, id: String)] = []
-        let records = state.records.values
-        for position in records.indices where records[position].isVisible {
-            guard let start = records[position].start?.value.epochSeconds, range.admits(start)
-            else { continue }
-            loaded.append((start, records[position].id))
-        }
+        var loaded = stateKeys(in: range)
         loaded.sort { $0.start != $1.start ? $0.start < $1.start : $0.id < $1.id }
         if newestFirst { loaded.reverse() }
         var next = 0
@@ -145,6 +138,20 @@ extension SessionStore {
         }
     }
 
+    /// The start and id of every visible session of the state whose start is in `range` (its
+    /// exercise unchecked), unordered. The records are read in place: a `for record in` loop
+    /// copied each of them.
+    private func stateKeys(in range: Selection) -> [(start: Int64, id: String)] {
+        var keys: [(start: Int64, id: String)] = []
+        let records = state.records.values
+        for position in records.indices where records[position].isVisible {
+            guard let start = records[position].start?.value.epochSeconds, range.admits(start)
+            else { continue }
+            keys.append((start, records[position].id))
+        }
+        return keys
+    }
+
     /// Sessions read from the snapshot between two ``Snapshot/releasePages()``: a pass over
     /// every session keeps about this many sessions' pages resident (about 2 MB).
     static let pagesReleaseInterval = 8192
@@ -153,10 +160,11 @@ extension SessionStore {
     /// only to check it has the exercise its index names).
     package func count(in range: Selection = Selection()) throws -> Int {
         var count = 0
-        for record in state.records.values where record.isVisible {
-            guard let start = record.start?.value.epochSeconds, range.admits(start) else { continue }
+        for key in stateKeys(in: range) {
             // A session is built only when the exercise must be checked.
-            if range.exercise != nil, record.session.map(range.admits) != true { continue }
+            if range.exercise != nil, state.records[key.id]?.session.map(range.admits) != true {
+                continue
+            }
             count += 1
         }
         guard let snapshot else { return count }
