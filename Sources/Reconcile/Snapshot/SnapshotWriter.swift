@@ -89,43 +89,16 @@ package enum SnapshotWriter {
             return lhs.id < rhs.id
         }
         let ordered = order.lazy.map { sessions[$0] }
-        var refs: [UInt8] = []
-        refs.reserveCapacity(locations.count * SnapshotLayout.refSize)
-        var refCount = 0
-        func appendRef(_ index: Int) {
-            let location = locations[index]
-            append32(&refs, UInt32(fileIndex[location.file] ?? 0))
-            append32(&refs, UInt32(location.line))
-            append(&refs, UInt64(location.memberOffset))
-            append32(&refs, UInt32(location.memberSize))
-            append32(&refs, 0)
-            refCount += 1
-        }
-        var chrono: [UInt8] = []
-        chrono.reserveCapacity(ordered.count * SnapshotLayout.chronoEntrySize)
-        var bodies: [UInt8] = []
-        bodies.reserveCapacity(sessions.reduce(0) { $0 + $1.body.count })
+        // The small sections first, so that the file is written in one buffer of its final
+        // size: a copy of every section beside it doubled the memory of a large import.
         var byExercise: [String: [Int]] = [:]
         var conflicted: [UInt8] = []
+        var refCount = other.count
+        var bodiesLength = 0
         for (position, session) in ordered.enumerated() {
-            let first = refCount
-            for index in session.events { appendRef(index) }
-            append(&chrono, UInt64(bitPattern: session.start))
-            append(&chrono, UInt64(first))
-            append32(&chrono, UInt32(refCount - first))
-            var flags: UInt32 = 0
-            if session.visible { flags |= SnapshotLayout.visibleFlag }
-            if session.deleted { flags |= SnapshotLayout.deletedFlag }
-            if session.foldOnly { flags |= SnapshotLayout.foldOnlyFlag }
-            if session.conflicted {
-                flags |= SnapshotLayout.conflictedFlag
-                append32(&conflicted, UInt32(position))
-            }
-            append32(&chrono, flags)
-            chrono.append(contentsOf: session.id.utf8)
-            append32(&chrono, UInt32(session.body.count))
-            append(&chrono, UInt64(bodies.count))
-            bodies.append(contentsOf: session.body)
+            refCount += session.events.count
+            bodiesLength += session.body.count
+            if session.conflicted { append32(&conflicted, UInt32(position)) }
             if session.visible {
                 for (index, exercise) in session.exercises.enumerated()
                 where !session.exercises[..<index].contains(exercise) {
@@ -140,25 +113,14 @@ package enum SnapshotWriter {
             append32(&exercises, UInt32(positions.count))
             for position in positions { append32(&exercises, UInt32(position)) }
         }
-        let otherOffset = refCount
-        for index in other { appendRef(index) }
         // Ids are sorted as bytes (what the reader's binary search compares), not as Strings.
         let sessionIDs = FixedIDs(order.map { sessions[$0].id })
-        var ids: [UInt8] = []
-        ids.reserveCapacity(ordered.count * SnapshotLayout.idEntrySize)
-        for index in sessionIDs.sortedIndices() {
-            ids.append(contentsOf: sessionIDs.bytes(at: index))
-            append32(&ids, UInt32(index))
-        }
         let allEvents = FixedIDs(eventIDs)
-        var events: [UInt8] = []
-        events.reserveCapacity(eventIDs.count * SnapshotLayout.idSize)
-        var previous: ArraySlice<UInt8>?
-        for index in allEvents.sortedIndices() {
-            let id = allEvents.bytes(at: index)
-            if id == previous { continue }
-            events.append(contentsOf: id)
-            previous = id
+        var uniqueEvents: [Int] = []
+        uniqueEvents.reserveCapacity(eventIDs.count)
+        for index in allEvents.sortedIndices()
+        where uniqueEvents.last.map({ allEvents.bytes(at: $0) != allEvents.bytes(at: index) }) ?? true {
+            uniqueEvents.append(index)
         }
 
         var fields = [Int](repeating: 0, count: SnapshotLayout.Field.allCases.count)
@@ -167,19 +129,20 @@ package enum SnapshotWriter {
             fields[field.rawValue] = offset
             offset += count
         }
+        let otherOffset = refCount - other.count
         place(metaBytes.count, .metaOffset)
         fields[SnapshotLayout.Field.metaLength.rawValue] = metaBytes.count
-        place(refs.count, .refsOffset)
+        place(refCount * SnapshotLayout.refSize, .refsOffset)
         fields[SnapshotLayout.Field.refCount.rawValue] = refCount
         fields[SnapshotLayout.Field.otherOffset.rawValue] = otherOffset
-        fields[SnapshotLayout.Field.otherLength.rawValue] = refCount - otherOffset
-        place(chrono.count, .chronoOffset)
+        fields[SnapshotLayout.Field.otherLength.rawValue] = other.count
+        place(ordered.count * SnapshotLayout.chronoEntrySize, .chronoOffset)
         fields[SnapshotLayout.Field.sessionCount.rawValue] = ordered.count
-        place(ids.count, .idsOffset)
-        place(events.count, .eventsOffset)
-        fields[SnapshotLayout.Field.eventCount.rawValue] = events.count / SnapshotLayout.idSize
-        place(bodies.count, .bodiesOffset)
-        fields[SnapshotLayout.Field.bodiesLength.rawValue] = bodies.count
+        place(ordered.count * SnapshotLayout.idEntrySize, .idsOffset)
+        place(uniqueEvents.count * SnapshotLayout.idSize, .eventsOffset)
+        fields[SnapshotLayout.Field.eventCount.rawValue] = uniqueEvents.count
+        place(bodiesLength, .bodiesOffset)
+        fields[SnapshotLayout.Field.bodiesLength.rawValue] = bodiesLength
         place(exercises.count, .exercisesOffset)
         fields[SnapshotLayout.Field.exercisesLength.rawValue] = exercises.count
         place(conflicted.count, .conflictedOffset)
@@ -191,13 +154,45 @@ package enum SnapshotWriter {
         file.append(
             contentsOf: [UInt8](repeating: 0, count: SnapshotLayout.headerSize - file.count))
         file.append(contentsOf: metaBytes)
-        file.append(contentsOf: refs)
-        file.append(contentsOf: chrono)
-        file.append(contentsOf: ids)
-        file.append(contentsOf: events)
-        file.append(contentsOf: bodies)
+        func appendRef(_ index: Int) {
+            let location = locations[index]
+            append32(&file, UInt32(fileIndex[location.file] ?? 0))
+            append32(&file, UInt32(location.line))
+            append(&file, UInt64(location.memberOffset))
+            append32(&file, UInt32(location.memberSize))
+            append32(&file, 0)
+        }
+        for session in ordered {
+            for index in session.events { appendRef(index) }
+        }
+        for index in other { appendRef(index) }
+        var firstRef = 0
+        var bodyOffset = 0
+        for session in ordered {
+            append(&file, UInt64(bitPattern: session.start))
+            append(&file, UInt64(firstRef))
+            append32(&file, UInt32(session.events.count))
+            firstRef += session.events.count
+            var flags: UInt32 = 0
+            if session.visible { flags |= SnapshotLayout.visibleFlag }
+            if session.deleted { flags |= SnapshotLayout.deletedFlag }
+            if session.foldOnly { flags |= SnapshotLayout.foldOnlyFlag }
+            if session.conflicted { flags |= SnapshotLayout.conflictedFlag }
+            append32(&file, flags)
+            file.append(contentsOf: session.id.utf8)
+            append32(&file, UInt32(session.body.count))
+            append(&file, UInt64(bodyOffset))
+            bodyOffset += session.body.count
+        }
+        for index in sessionIDs.sortedIndices() {
+            file.append(contentsOf: sessionIDs.bytes(at: index))
+            append32(&file, UInt32(index))
+        }
+        for index in uniqueEvents { file.append(contentsOf: allEvents.bytes(at: index)) }
+        for session in ordered { file.append(contentsOf: session.body) }
         file.append(contentsOf: exercises)
         file.append(contentsOf: conflicted)
+        assert(file.count == offset, "the snapshot's sections are where its header says")
         return file
     }
 
