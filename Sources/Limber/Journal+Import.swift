@@ -7,8 +7,11 @@ extension Journal {
     ///
     /// Sessions already in the journal (by id: limber formats keep theirs, other apps' get ids
     /// derived from the source) are left untouched, so importing a file again adds nothing.
-    /// A commit too large for one gzip member becomes a new segment that appears whole (see
-    /// `LogWriter.appendBatch`); a killed import leaves the journal as it was.
+    /// The file is read under the writer lock and written as it is read (``BatchAppend``): a
+    /// limber JSON file's new sessions go from the file to the log and the snapshot one by one,
+    /// so the import's memory does not grow with the file's sessions. The commit appears whole
+    /// once the file has been read and checked; a bad file or a killed import leaves the
+    /// journal as it was.
     ///
     /// - Parameters:
     ///   - path: The file.
@@ -19,112 +22,94 @@ extension Journal {
     public func importFile(
         _ path: String, options: ImportOptions = ImportOptions(), dryRun: Bool = false
     ) throws -> WriteOutcome<ImportReport> {
-        let data = try Importer.read(path, options: options, catalog: state.catalog) { id in
-            self.state.records[id]?.logged == true || self.snapshot?.entry(id: id) != nil
-        }
-        let zone: String?
-        switch (data.format, options.zone) {
-        case (.limber, _), (.events, _), (.csv, _): zone = nil
-        case (_, .system): zone = "this machine's time zone"
-        case (_, .fixed(let offset)):
-            zone = "UTC" + LocalTimestamp(epochSeconds: 0, utcOffsetSeconds: offset).offsetText
-        }
         if dryRun {
-            var report = try plan(data, path: path, dryRun: true, correctingStart: options.zoneIsExplicit).report
-            report.localTimesIn = zone
-            report.dryRun = true
+            let (report, data) = try recovering { try read(path, options: options, into: nil) }
             return outcome(report, notices(for: data, options: options), changed: false)
         }
         return try write { writer in
-            var (report, events) = try plan(data, path: path, dryRun: false, correctingStart: options.zoneIsExplicit)
-            report.localTimesIn = zone
-            if !events.isEmpty {
-                try commit(events, with: writer, batch: true)
-                // The next command then opens warm instead of reading the import again.
-                refreshSnapshot()
-            }
-            return outcome(report, notices(for: data, options: options), changed: !events.isEmpty)
+            let (report, data) = try read(path, options: options, into: writer)
+            return outcome(report, notices(for: data, options: options), changed: report.changesJournal)
         }
     }
 
-    /// The events an import needs, and the report of it.
-    private func plan(_ data: ImportedData, path: String, dryRun: Bool, correctingStart: Bool) throws -> (
-        report: ImportReport, events: [NewEvent]
+    /// Reads the file and, with a writer, appends what it adds as one commit.
+    private func read(_ path: String, options: ImportOptions, into writer: LogWriter?) throws -> (
+        ImportReport, ImportedData
     ) {
-        var report = ImportReport(file: path, format: data.format, dryRun: dryRun)
-        report.records = data.records
-        report.presentSessions = data.alreadyPresent
-        report.unchangedSessions = data.alreadyPresent
-        report.skipped = data.skipped
-        var events: [NewEvent] = []
-        var known = Set(state.catalog.exercises.map(\.id))
-        for exercise in data.exercises where !known.contains(exercise.id) {
-            known.insert(exercise.id)
-            report.newExercises.append(exercise.id)
-            events.append(
-                NewEvent(
-                    entity: "exercise/" + exercise.id,
-                    parents: state.heads(of: "exercise/" + exercise.id),
-                    body: .exerciseDefined(exercise)))
-        }
-        let routines = Set(state.catalog.routines.map(\.id))
-        for routine in data.routines where !routines.contains(routine.id) {
-            report.newRoutines.append(routine.id)
-            events.append(
-                NewEvent(
-                    entity: "routine/" + routine.id, parents: state.heads(of: "routine/" + routine.id),
-                    body: .routineDefined(routine)))
-        }
-        if let imported = data.profile {
-            var profile = state.profile
-            for condition in imported.conditions where !profile.contains(condition) {
-                profile.insert(condition)
-                report.addedConditions.append(condition.rawValue)
-            }
-            if profile != state.profile {
-                events.append(
-                    NewEvent(entity: "profile", parents: state.heads(of: "profile"), body: .profileSet(profile)))
+        let commit = writer.map { ImportCommit(journal: self, writer: $0) }
+        // The format is set once the file is read.
+        var plan = ImportPlan(file: path, format: .limber, dryRun: writer == nil, catalog: state.catalog)
+        var failure: (any Error)?
+        // Each session of the file, as it is read (limber JSON) or once all are (other formats).
+        func take(_ session: Session, format: ImportFormat) {
+            guard failure == nil else { return }
+            do {
+                guard let event = try self.plan(session, format: format, in: &plan, correctingStart: options.zoneIsExplicit)
+                else { return }
+                try commit?.add(event.event, logsNewSession: event.new)
+            } catch {
+                failure = error
             }
         }
-        var sessionEvents: [NewEvent] = []
+        let data: ImportedData
+        do {
+            data = try Importer.read(
+                path, options: options, catalog: state.catalog, isKnown: isPresent,
+                streaming: { take($0, format: .limber) })
+            for session in data.sessions { take(session, format: data.format) }
+            if let failure { throw failure }
+            for event in plan.catalogEvents(for: data, in: state) {
+                try commit?.add(event, logsNewSession: false)
+            }
+            try commit?.finish()
+        } catch {
+            commit?.abandon()
+            throw error
+        }
+        var report = plan.report
+        report.format = data.format
+        switch (data.format, options.zone) {
+        case (.limber, _), (.events, _), (.csv, _): report.localTimesIn = nil
+        case (_, .system): report.localTimesIn = "this machine's time zone"
+        case (_, .fixed(let offset)):
+            report.localTimesIn = "UTC" + LocalTimestamp(epochSeconds: 0, utcOffsetSeconds: offset).offsetText
+        }
+        return (report, data)
+    }
+
+    /// Whether the journal has this session (logged; one the journal only knows edits of is
+    /// new).
+    private func isPresent(_ id: String) -> Bool {
+        state.records[id]?.logged == true || snapshot?.entry(id: id) != nil
+    }
+
+    /// What one session of the file adds: a new session's `session.logged`, a present one's
+    /// amendment (another app's export read again), or nothing.
+    private func plan(
+        _ session: Session, format: ImportFormat, in plan: inout ImportPlan, correctingStart: Bool
+    ) throws -> (event: NewEvent, new: Bool)? {
+        guard isPresent(session.id) else { return (plan.add(new: session), true) }
+        plan.report.presentSessions += 1
         let extendable: Set<ImportFormat> = [.strong, .hevy, .fitnotes]
-        for session in data.sessions {
-            if state.records[session.id]?.logged == true || snapshot?.entry(id: session.id) != nil {
-                report.presentSessions += 1
-                guard extendable.contains(data.format) else {
-                    report.unchangedSessions += 1
-                    continue
-                }
-                switch try update(of: session, correctingStart: correctingStart) {
-                case .none: report.unchangedSessions += 1
-                case .leftChanged: report.leftChanged.append(session.id)
-                case .leftDeleted: report.leftDeleted.append(session.id)
-                case .write(let changes, let addedSets, let corrects, let withheld):
-                    if corrects { report.correctedSessions += 1 } else { report.extendedSessions += 1 }
-                    if withheld { report.leftChanged.append(session.id) }
-                    report.newSets += addedSets
-                    sessionEvents.append(
-                        NewEvent(
-                            entity: session.id, parents: state.heads(of: session.id),
-                            body: .sessionAmended(SessionPatch(changes, byImport: true))))
-                }
-                continue
-            }
-            // A session may use an exercise neither the journal nor the file defines (an events
-            // file from a journal whose definition was lost): define it by its id.
-            for entry in session.entries where !known.contains(entry.exercise) {
-                known.insert(entry.exercise)
-                report.newExercises.append(entry.exercise)
-                let exercise = Exercise(
-                    id: entry.exercise, name: entry.exercise.split(separator: "-").joined(separator: " "))
-                events.append(
-                    NewEvent(entity: "exercise/" + exercise.id, body: .exerciseDefined(exercise)))
-            }
-            report.newSessions += 1
-            report.newSets += session.entries.reduce(0) { $0 + $1.sets.count }
-            sessionEvents.append(NewEvent(entity: session.id, body: .sessionLogged(session)))
+        guard extendable.contains(format) else {
+            plan.report.unchangedSessions += 1
+            return nil
         }
-        return (report, events + sessionEvents)
+        switch try update(of: session, correctingStart: correctingStart) {
+        case .none: plan.report.unchangedSessions += 1
+        case .leftChanged: plan.report.leftChanged.append(session.id)
+        case .leftDeleted: plan.report.leftDeleted.append(session.id)
+        case .write(let changes, let addedSets, let corrects, let withheld):
+            if corrects { plan.report.correctedSessions += 1 } else { plan.report.extendedSessions += 1 }
+            if withheld { plan.report.leftChanged.append(session.id) }
+            plan.report.newSets += addedSets
+            return (
+                NewEvent(
+                    entity: session.id, parents: state.heads(of: session.id),
+                    body: .sessionAmended(SessionPatch(changes, byImport: true))), false
+            )
+        }
+        return nil
     }
 
     /// What importing a session of another app's file again does to the one already here.

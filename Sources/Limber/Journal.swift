@@ -277,44 +277,36 @@ public final class Journal {
             [NewEvent(entity: entity, parents: state.heads(of: entity), body: body)], with: writer)
     }
 
-    /// Appends one commit and applies it to the state.
-    ///
-    /// - Parameter batch: A possibly large commit (an import): written as a new segment when it
-    ///   does not fit one member, still atomically.
+    /// Appends one commit (one gzip member) and applies it to the state. A large commit (an
+    /// import) goes through ``ImportCommit`` instead.
     @discardableResult
-    func commit(_ events: [NewEvent], with writer: LogWriter, batch: Bool = false) throws -> [Event] {
-        var events = events
-        // Only a real write gets here (never a dry run): the moment to make sure a git clone
-        // of the journal merges its segments.
+    func commit(_ events: [NewEvent], with writer: LogWriter) throws -> [Event] {
+        let firstSeq = writer.headSeq + 1
+        let stored = try writer.append(openingEvents(for: writer) + events)
+        // Read up to by the watermark but, appended one by one, not located on top of the
+        // snapshot.
+        store.applyAppended(stored)
+        noteAppended(by: writer, firstSeq: firstSeq)
+        return stored
+    }
+
+    /// The events a real write (never a dry run) starts with: a device's first commit also
+    /// says its name, so every device can show it. The moment, too, to make sure a git clone
+    /// of the journal merges its segments.
+    func openingEvents(for writer: LogWriter) -> [NewEvent] {
         if let notice = ensureGitDriver() { notices.append(notice) }
-        if writer.headSeq == 0 {
-            // A device's first commit also says its name, so every device can show it.
-            events.insert(
-                NewEvent(
-                    entity: "device/" + writer.device,
-                    body: .deviceNamed(DeviceName(name: writer.identity.name))), at: 0)
-        }
-        let stored: [Event]
-        var folded = false
-        if batch {
-            do {
-                // Folded while the last members compress: an import of 100k sessions spends
-                // as long in each.
-                let appended = try writer.appendBatch(events) { encoded in
-                    store.applyPending(encoded)
-                    folded = true
-                }
-                stored = appended.events
-                store.noteOnTopOfSnapshot(stored, at: appended.locations)
-            } catch {
-                // The state holds events that never reached the log: read it again.
-                if folded { try? store.reopenCold() }
-                throw error
-            }
-        } else {
-            stored = try writer.append(events)
-        }
-        if case .copied(let previous)? = writer.identityChange, stored.first?.seq == 1 {
+        guard writer.headSeq == 0 else { return [] }
+        return [
+            NewEvent(
+                entity: "device/" + writer.device,
+                body: .deviceNamed(DeviceName(name: writer.identity.name)))
+        ]
+    }
+
+    /// Records a commit just appended from `firstSeq` on: the notice of a new device id, and
+    /// how far the state has read this device's segment.
+    func noteAppended(by writer: LogWriter, firstSeq: UInt64) {
+        if case .copied(let previous)? = writer.identityChange, firstSeq == 1, writer.headSeq >= 1 {
             // Said at the first append, when the new device id is actually written.
             notices.append(
                 Notice(
@@ -322,13 +314,9 @@ public final class Journal {
                     "this journal was copied from another machine or folder: writing as new device \(writer.device) (was \(previous))"
                 ))
         }
-        // Read up to by the watermark but, appended one by one, not located on top of the
-        // snapshot.
-        if !folded { store.applyAppended(stored) }
         // Everything before the append was read under the lock, so the new end of our open
         // segment is exactly how far this state has read it.
         if let segment = writer.openSegmentState { store.advance(segment.relativePath, to: segment.size) }
-        return stored
     }
 }
 

@@ -107,79 +107,115 @@ package final class LogWriter {
 
     /// The events of one commit as stored: envelopes assigned, lines encoded and chained.
     struct EncodedCommit {
+        /// The events encoded so far, when the commit keeps them (a streamed one does not).
         var stored: [Event] = []
+        /// Whether `stored` is kept.
+        var keepsEvents = true
+        /// Events encoded so far.
+        var count = 0
         /// The lines not yet handed out as a chunk, each ending in `\n`.
         var payload: [UInt8] = []
         /// Lines in `payload`.
         var pendingLines = 0
+        /// Where the last line in `payload` starts.
+        var lastLineStart = 0
+        /// The seq of the last event encoded.
+        var lastSeq: UInt64
         var lastHash: String
+        /// The clock time of the last event encoded.
+        var lastHLC: HLC?
         var clock: HybridClock
+
+        /// The seq of the first line in `payload`.
+        var pendingFirstSeq: UInt64 { lastSeq - UInt64(pendingLines) + 1 }
     }
 
-    /// Assigns ids, seqs, clock times and the `prev` chain, and encodes the lines.
-    ///
-    /// - Parameter chunk: With a size, every time the next line would take the pending lines
-    ///   past it, they are handed to `body` (with the seq of their first line and their count)
-    ///   and dropped, so a large commit can be compressed while the rest is encoded; the last
-    ///   lines stay in `payload`. A chunk is at most `chunk` bytes, or one longer line.
-    func encode(
-        _ events: [NewEvent], chunk: Int? = nil,
-        _ body: (_ lines: [UInt8], _ firstSeq: UInt64, _ count: Int) -> Void = { _, _, _ in }
-    ) throws(JournalError) -> EncodedCommit {
-        var seq = lastSeq
-        var commit = EncodedCommit(lastHash: lastHash, clock: clock)
+    /// A commit to encode after this writer's chain head.
+    func beginCommit(keepsEvents: Bool = true) -> EncodedCommit {
+        EncodedCommit(keepsEvents: keepsEvents, lastSeq: lastSeq, lastHash: lastHash, clock: clock)
+    }
+
+    /// Assigns ids, seqs, clock times and the `prev` chain, and encodes the lines of a commit
+    /// of one member (a larger one is a ``BatchAppend``).
+    func encode(_ events: [NewEvent]) throws(JournalError) -> EncodedCommit {
+        var commit = beginCommit()
         commit.stored.reserveCapacity(events.count)
-        if let chunk { commit.payload.reserveCapacity(chunk + Self.lineSlack) }
-        for (index, new) in events.enumerated() {
-            if chunk == nil, index == 64, events.count > 1_000 {
-                // A large commit: grow the payload once instead of by doubling.
-                commit.payload.reserveCapacity(commit.payload.count / 64 * events.count * 11 / 10)
+        for new in events {
+            try encodeNext(new, into: &commit, fullCheck: events.count <= Self.readBackLimit)
+        }
+        return commit
+    }
+
+    /// Encodes one more event of `commit` as its next line.
+    ///
+    /// - Parameter fullCheck: Decode the line again and compare it with the event (small
+    ///   commits); otherwise only the bounds a reader checks are checked.
+    /// - Returns: The event as stored.
+    @discardableResult
+    func encodeNext(_ new: NewEvent, into commit: inout EncodedCommit, fullCheck: Bool) throws(JournalError)
+        -> Event
+    {
+        let event = Event(
+            id: new.id ?? EventID.makeV7(), device: identity.device, seq: commit.lastSeq + 1,
+            hlc: commit.clock.tick(), prev: commit.lastHash, entity: new.entity,
+            parents: new.parents, body: new.body)
+        let start = commit.payload.count
+        if !EventLineEncoder.encode(event, into: &commit.payload) {
+            do { commit.payload.append(contentsOf: try encoder.encode(event)) } catch {
+                commit.payload.removeSubrange(start...)
+                throw JournalError(.badMetadata("cannot encode event: \(error)"), path: layout.root)
             }
-            seq += 1
-            let event = Event(
-                id: new.id ?? EventID.makeV7(), device: identity.device, seq: seq,
-                hlc: commit.clock.tick(), prev: commit.lastHash, entity: new.entity,
-                parents: new.parents, body: new.body)
-            let start = commit.payload.count
-            if !EventLineEncoder.encode(event, into: &commit.payload) {
-                do { commit.payload.append(contentsOf: try encoder.encode(event)) } catch {
-                    throw JournalError(.badMetadata("cannot encode event: \(error)"), path: layout.root)
-                }
-            }
-            let length = commit.payload.count - start
+        }
+        let length = commit.payload.count - start
+        // Never acknowledge what this version's own reader would refuse.
+        do throws(JournalError) {
             guard length <= SegmentLimits.standard.maxLine else {
                 throw JournalError(
                     .badMetadata("an event of \(length) bytes is over the 1 MiB line limit"),
                     path: layout.root)
             }
-            // Never acknowledge what this version's own reader would refuse.
-            if events.count <= Self.readBackLimit {
-                try Self.checkReadBack(
-                    event, line: commit.payload[start...], layout: layout)
+            if fullCheck {
+                try Self.checkReadBack(event, line: commit.payload[start...], layout: layout)
             } else if event.hlc > HLC.latestAccepted || event.seq > Event.maxSeq {
                 throw JournalError(
                     .badMetadata("the clock or the seq is past what a reader accepts"),
                     path: layout.root)
             }
-            commit.lastHash = commit.payload.withUnsafeBytes {
-                Hex.chainHash(UnsafeRawBufferPointer(rebasing: $0[start...]))
-            }
-            commit.payload.append(0x0A)
-            commit.pendingLines += 1
-            commit.stored.append(event)
-            if let chunk, commit.payload.count > chunk, commit.pendingLines > 1 {
-                // The lines before this one make a member of at most `chunk` bytes; this one
-                // starts the next (a line longer than `chunk` is a member of its own).
-                var next: [UInt8] = []
-                next.reserveCapacity(chunk + Self.lineSlack)
-                next.append(contentsOf: commit.payload[start...])
-                commit.payload.removeSubrange(start...)
-                swap(&next, &commit.payload)
-                body(next, seq - UInt64(commit.pendingLines) + 1, commit.pendingLines - 1)
-                commit.pendingLines = 1
-            }
+        } catch {
+            commit.payload.removeSubrange(start...)
+            throw error
         }
-        return commit
+        commit.lastHash = commit.payload.withUnsafeBytes {
+            Hex.chainHash(UnsafeRawBufferPointer(rebasing: $0[start...]))
+        }
+        commit.payload.append(0x0A)
+        commit.pendingLines += 1
+        commit.lastLineStart = start
+        commit.count += 1
+        commit.lastSeq = event.seq
+        commit.lastHLC = event.hlc
+        if commit.keepsEvents { commit.stored.append(event) }
+        return event
+    }
+
+    /// The pending lines but the last, once the last took them past `chunk` bytes: a member of
+    /// at most `chunk` bytes (a line longer than `chunk` is a member of its own); the last line
+    /// starts the next chunk.
+    static func takeChunk(of commit: inout EncodedCommit, beyond chunk: Int) -> (
+        lines: [UInt8], firstSeq: UInt64, count: Int
+    )? {
+        guard commit.payload.count > chunk, commit.pendingLines > 1 else { return nil }
+        let start = commit.lastLineStart
+        let first = commit.pendingFirstSeq
+        var next: [UInt8] = []
+        next.reserveCapacity(chunk + Self.lineSlack)
+        next.append(contentsOf: commit.payload[start...])
+        commit.payload.removeSubrange(start...)
+        swap(&next, &commit.payload)
+        let count = commit.pendingLines - 1
+        commit.pendingLines = 1
+        commit.lastLineStart = 0
+        return (next, first, count)
     }
 
     /// Room beyond a chunk for the line that overflows it, before it moves to the next chunk.
@@ -206,10 +242,10 @@ package final class LogWriter {
 
     /// Makes an appended commit the new chain head.
     func adopt(_ commit: EncodedCommit) {
-        lastSeq += UInt64(commit.stored.count)
+        lastSeq = commit.lastSeq
         lastHash = commit.lastHash
         clock = commit.clock
-        saveHead(seq: lastSeq, hash: lastHash, hlc: commit.stored.last?.hlc ?? clock.last)
+        saveHead(seq: lastSeq, hash: lastHash, hlc: commit.lastHLC ?? clock.last)
     }
 
     /// Writes the device identity and creates the device folder before the first append.

@@ -11,11 +11,16 @@ public enum Importer {
     ///   - catalog: The journal's catalog, to map exercise names to ids.
     ///   - isKnown: Whether the journal already has a session id; such sessions of a limber
     ///     JSON file are checked and counted but not kept.
+    ///   - streaming: When given, each new session of a limber JSON file is handed to it as
+    ///     soon as it is read and checked (while no problem was found before it), instead of
+    ///     kept in the result: an import then needs no memory for the file's sessions. The
+    ///     whole file is still checked before `read` returns; when it throws, the sessions
+    ///     handed out must be dropped. Other formats build sessions across rows and keep them.
     /// - Returns: Everything the file holds, checked.
     /// - Throws: ``ImportError`` naming the file, line, column and field of every problem.
     public static func read(
         _ path: String, options: ImportOptions, catalog: Catalog,
-        isKnown: (String) -> Bool = { _ in false }
+        isKnown: (String) -> Bool = { _ in false }, streaming: ((Session) -> Void)? = nil
     ) throws(ImportError) -> ImportedData {
         let sniffed = try Sniffed(path: path)
         let format: ImportFormat
@@ -24,7 +29,8 @@ public enum Importer {
         case .limber:
             var stream = JSONByteStream(file: try InputFile(path: path))
             var importer = LimberJSONImporter()
-            return try importer.read(&stream, progress: options.progress, isKnown: isKnown)
+            return try importer.read(
+                &stream, progress: options.progress, isKnown: isKnown, streaming: streaming)
         case .events:
             var lines = LineReader(file: try InputFile(path: path))
             var importer = EventsImporter()

@@ -10,9 +10,12 @@ struct LimberJSONImporter {
     var problems = ProblemList()
 
     /// Reads `stream` to its end.
+    ///
+    /// - Parameter streaming: Takes each new session as it is read, while no problem was found
+    ///   (see ``Importer/read(_:options:catalog:isKnown:streaming:)``); without it they are kept.
     mutating func read(
         _ stream: inout JSONByteStream, progress: ProgressHandler?,
-        isKnown: (String) -> Bool = { _ in false }
+        isKnown: (String) -> Bool = { _ in false }, streaming: ((Session) -> Void)? = nil
     ) throws(ImportError) -> ImportedData {
         var data = ImportedData(format: .limber)
         var seenFormat = false
@@ -44,7 +47,9 @@ struct LimberJSONImporter {
                                 message: "export version \(version.0.map(String.init) ?? "?") is not 1; a newer limber wrote it, update this one")], total: 1))
                     }
                 case "sessions":
-                    try readSessions(&stream, into: &data, ids: &sessionIDs, progress: progress, isKnown: isKnown)
+                    try readSessions(
+                        &stream, into: &data, ids: &sessionIDs, progress: progress, isKnown: isKnown,
+                        streaming: streaming)
                 case "exercises":
                     data.exercises = decode([Exercise].self, "exercises", &stream) ?? []
                 case "routines":
@@ -76,7 +81,7 @@ struct LimberJSONImporter {
 
     private mutating func readSessions(
         _ stream: inout JSONByteStream, into data: inout ImportedData, ids: inout Set<String>,
-        progress: ProgressHandler?, isKnown: (String) -> Bool
+        progress: ProgressHandler?, isKnown: (String) -> Bool, streaming: ((Session) -> Void)?
     ) throws(ImportError) {
         try stream.expect(UInt8(ascii: "["), "'[' to begin the sessions")
         if try stream.take(UInt8(ascii: "]")) { return }
@@ -98,7 +103,14 @@ struct LimberJSONImporter {
                             message: "session \(session.id) appears twice in the file"))
                         break
                     }
-                    if isKnown(session.id) { data.alreadyPresent += 1 } else { data.sessions.append(session) }
+                    if isKnown(session.id) {
+                        data.alreadyPresent += 1
+                    } else if let streaming {
+                        // After a problem the import fails: nothing more is worth writing.
+                        if problems.total == 0 { streaming(session) }
+                    } else {
+                        data.sessions.append(session)
+                    }
                 } catch {
                     problems.add(ImportProblem(line: parsed.1, column: parsed.2, field: error.field,
                         message: error.description))

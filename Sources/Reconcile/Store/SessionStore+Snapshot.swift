@@ -20,10 +20,58 @@ extension SessionStore {
         rewriteSnapshot(base)
     }
 
+    /// Whether new sessions of a commit can go straight into the snapshot
+    /// (``adoptStreamed(_:at:)``) instead of the state: there is a snapshot to add them to,
+    /// and every event on top of it is located.
+    package var takesStreamedSessions: Bool {
+        guard !unlocatedWrites else { return false }
+        return snapshot != nil || coldSnapshotWatermark != nil
+    }
+
+    /// Whether the store knows nothing of this session: neither the state nor the snapshot
+    /// has an event of it.
+    package func isUnknown(_ id: String) -> Bool {
+        state.records.index(forKey: id) == nil && state.histories.index(forKey: id) == nil
+            && snapshot?.entry(id: id) == nil
+    }
+
+    /// Writes the sessions of a commit just appended into the snapshot, with everything else on
+    /// top of it, so that the next command opens warm and this one reads them from there.
+    ///
+    /// Cannot fail: the commit is in the log. When the snapshot cannot be written (a journal
+    /// with ids too long for it), the log is folded again instead.
+    ///
+    /// - Parameter locations: Where each event of the commit is, in order.
+    package func adoptStreamed(_ streamed: StreamedSessions, at locations: [EventLocation]) {
+        let base: Snapshot?
+        if let snapshot {
+            base = snapshot
+        } else if let written = coldSnapshotWatermark,
+            let cold = Snapshot(path: snapshotPath, journal: journalID),
+            cold.meta.watermark == written, cold.otherRefs != nil
+        {
+            base = cold
+        } else {
+            base = nil
+        }
+        if let base, rewriteSnapshot(base, adding: streamed, at: locations) { return }
+        // The sessions are in the log, not in this store: read it all again.
+        try? reopenCold()
+    }
+
     /// Writes a new snapshot from the current one plus the events on top of it: the refs,
     /// folded forms and flags of untouched sessions are copied, touched ones get their new
     /// events' refs and are encoded from the state; no event is parsed again.
-    func rewriteSnapshot(_ old: Snapshot) {
+    ///
+    /// - Parameters:
+    ///   - streamed: Sessions of a commit that are in neither the old snapshot nor the state.
+    ///   - streamedLocations: Where the events of that commit are.
+    /// - Returns: Whether the new snapshot replaced the old one.
+    @discardableResult
+    func rewriteSnapshot(
+        _ old: Snapshot, adding streamed: StreamedSessions = StreamedSessions(),
+        at streamedLocations: [EventLocation] = []
+    ) -> Bool {
         var locations: [EventLocation] = []
         var sessions: [SnapshotWriter.Session] = []
         var other: [Int] = []
@@ -44,7 +92,7 @@ extension SessionStore {
                 return locations.count - 1
             }
         }
-        guard let oldOther = old.otherRefs, let index = old.exerciseIndex() else { return }
+        guard let oldOther = old.otherRefs, let index = old.exerciseIndex() else { return false }
         var exercisesOf: [Int: [String]] = [:]
         for (exercise, positions) in index {
             for position in positions { exercisesOf[position, default: []].append(exercise) }
@@ -55,7 +103,7 @@ extension SessionStore {
         var touchedEvents: [String: [Int]] = [:]
         sessions.reserveCapacity(old.sessionCount + onTop.count)
         for position in 0..<old.sessionCount {
-            guard let entry = old.chrono(position), let refs = old.refs(of: entry) else { return }
+            guard let entry = old.chrono(position), let refs = old.refs(of: entry) else { return false }
             seen.insert(entry.id)
             var events = locate(refs)
             if let record = state.records[entry.id] {
@@ -87,26 +135,34 @@ extension SessionStore {
         }
         // Encoded on every core: after a merge or an import, most sessions may be new.
         sessions += Self.stored(touched) { touchedEvents[$0.id] ?? [] }
+        let offset = locations.count
+        locations += streamedLocations
+        sessions.reserveCapacity(sessions.count + streamed.count)
+        for var session in streamed.sessions {
+            session.events = session.events.map { offset + $0 }
+            sessions.append(session)
+        }
+        eventIDs += streamed.eventIDs
         let meta = Snapshot.Meta(
             journal: journalID, watermark: watermark, seals: SegmentSeals.read(layout, watermark),
-            latest: max(old.meta.latest ?? .zero, state.latest), files: [])
+            latest: max(old.meta.latest ?? .zero, state.latest, streamed.latest), files: [])
         guard
             let bytes = SnapshotWriter.build(
                 meta: meta, locations: locations, sessions: sessions, other: other,
                 eventIDs: eventIDs)
-        else { return }
+        else { return false }
         do {
             try FileSystem.makeDirectories(layout.cache)
             try FileSystem.writeAtomically(bytes, to: snapshotPath)
         } catch {
-            return  // Only a cache: the events stay on top of the old one.
+            return false  // Only a cache: the events stay on top of the old one.
         }
-        if let fresh = Snapshot(path: snapshotPath, journal: journalID) {
-            snapshot = fresh
-            eventsSinceSnapshot = 0
-            eventsOnTop = []
-            refReader = SnapshotRefReader(layout: layout)
-        }
+        guard let fresh = Snapshot(path: snapshotPath, journal: journalID) else { return false }
+        snapshot = fresh
+        eventsSinceSnapshot = 0
+        eventsOnTop = []
+        refReader = SnapshotRefReader(layout: layout)
+        return true
     }
 
     /// Writes the snapshot of a cold open: every session of the state, folded.
@@ -168,7 +224,7 @@ extension SessionStore {
     }
 
     /// What the snapshot keeps of a folded session.
-    private static func stored(_ record: SessionRecord, events: [Int]) -> SnapshotWriter.Session {
+    static func stored(_ record: SessionRecord, events: [Int]) -> SnapshotWriter.Session {
         var body: [UInt8] = []
         let session = record.session
         let encodable = session.map(SessionCodec.isEncodable) ?? false

@@ -65,11 +65,17 @@ struct LogWriterTests {
             let notes = day == 700 ? String(repeating: "long note ", count: 10_000) : "day \(day)"
             events += LogSample.commit(day: day, notes: notes)
         }
-        let appended = try writer.appendBatch(events)
-        let stored = appended.events
+        let batch = BatchAppend(writer: writer, keepsEvents: true)
+        for event in events { try batch.add(event) }
+        // Members ready so far wait in staging, out of sync tools' sight.
+        #expect(((try? journal.segmentNames(device: writer.device)) ?? []).isEmpty)
+        #expect(!((try? FileManager.default.contentsOfDirectory(atPath: journal.layout.local + "/staging")) ?? []).isEmpty)
+        let locations = try batch.finish()
+        let stored = batch.stored
         #expect(stored.map(\.seq) == Array(1...UInt64(events.count)))
         // Where it says each event is, a reader finds it (a snapshot can point there).
-        #expect(appended.locations == (try LogReader.read(journal.layout).locations))
+        #expect(locations == (try LogReader.read(journal.layout).locations))
+        #expect(((try? FileManager.default.contentsOfDirectory(atPath: journal.layout.local + "/staging")) ?? []).isEmpty)
         let names = try journal.segmentNames(device: writer.device)
         #expect(names.count == 1)
         let scan = try SegmentReader.scan(
@@ -89,6 +95,41 @@ struct LogWriterTests {
             #expect(member.firstSeq + UInt64(member.count) == next.firstSeq)
         }
         #expect(try LogReader.read(journal.layout).events == stored)
+        #expect(try LogVerifier.verify(journal.layout).problems.isEmpty)
+    }
+
+    @Test("a batch dropped before it is finished leaves nothing: no staging file, no event, the chain head as it was")
+    func droppedBatchLeavesNothing() throws {
+        let journal = try TemporaryJournal()
+        defer { journal.remove() }
+        let writer = try journal.writer()
+        _ = try writer.append(LogSample.smallCommit())
+        do {
+            let batch = BatchAppend(writer: writer)
+            for day in 0..<1_500 { for event in LogSample.commit(day: day, notes: "day \(day)") { try batch.add(event) } }
+            #expect(batch.count > 1_500)
+        }
+        #expect(((try? FileManager.default.contentsOfDirectory(atPath: journal.layout.local + "/staging")) ?? []).isEmpty)
+        let more = try writer.append(LogSample.smallCommit())
+        #expect(more.first?.seq == UInt64(LogSample.smallCommit().count) + 1)
+        #expect(try LogReader.read(journal.layout).events.count == 2 * LogSample.smallCommit().count)
+        #expect(try journal.segmentNames(device: writer.device).count == 1)
+        #expect(try LogVerifier.verify(journal.layout).problems.isEmpty)
+    }
+
+    @Test("a batch of one member is appended to the open segment like any commit")
+    func smallBatchJoinsOpenSegment() throws {
+        let journal = try TemporaryJournal()
+        defer { journal.remove() }
+        let writer = try journal.writer()
+        _ = try writer.append(LogSample.smallCommit())
+        let batch = BatchAppend(writer: writer, keepsEvents: true)
+        for event in LogSample.commit(day: 3, notes: "one") { try batch.add(event) }
+        let locations = try batch.finish()
+        #expect(try journal.segmentNames(device: writer.device).count == 1)
+        let contents = try LogReader.read(journal.layout)
+        #expect(Array(contents.locations.suffix(locations.count)) == locations)
+        #expect(Array(contents.events.suffix(batch.stored.count)) == batch.stored)
         #expect(try LogVerifier.verify(journal.layout).problems.isEmpty)
     }
 
