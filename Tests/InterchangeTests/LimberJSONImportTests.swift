@@ -77,6 +77,10 @@ struct LimberJSONImportTests {
         try #require(problems.count == 1)
         #expect(problems[0].line == 3)
         #expect(problems[0].column == 1)
+        // The model's message names its field: it is said once.
+        let text = problems[0].description
+        let field = try #require(problems[0].field)
+        #expect(text.components(separatedBy: field + ":").count == 2, "\(text)")
     }
 
     @Test("a session that is not valid JSON is reported on its line")

@@ -20,11 +20,12 @@ public struct ImportProblem: Sendable, Hashable, CustomStringConvertible {
         self.message = message
     }
 
-    /// `12:4: Reps: "abc" is not a whole number`.
+    /// `12:4: Reps: "abc" is not a whole number`. A message that already names its field
+    /// (a model error's, such as `plank set 2: reps must be …`) is not prefixed with it again.
     public var description: String {
         var place = "\(line)"
         if let column { place += ":\(column)" }
-        if let field { return "\(place): \(field): \(message)" }
+        if let field, !message.contains(field + ": ") { return "\(place): \(field): \(message)" }
         return "\(place): \(message)"
     }
 }
