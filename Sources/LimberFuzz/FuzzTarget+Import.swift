@@ -18,7 +18,9 @@ extension FuzzTarget {
     /// must name the file and places a person can find (lines and columns from 1); what a
     /// read returns must be what `limber import` may commit: valid sessions with distinct ids,
     /// no more sessions than records, exercise ids that are slugs, and, when the format was
-    /// recognised, the same data as an explicit read of that format.
+    /// recognised, the same data as an explicit read of that format. A limber JSON read that
+    /// hands its sessions out as it goes (what `limber import` does) must succeed or fail as
+    /// the read that keeps them, and hand out the same sessions.
     static func checkImport(_ input: UnsafeRawBufferPointer) -> FuzzFailure? {
         FuzzTarget.importFile.withScratchFile(input) { checkImport(file: $0) }
     }
@@ -42,6 +44,9 @@ extension FuzzTarget {
                 if let problem = importedDataProblem(data, format: format) {
                     return target.failure("\(name): \(problem)")
                 }
+            }
+            if format == .limber, let problem = streamingProblem(file: file, options: options, kept: result) {
+                return target.failure("limber, streamed: \(problem)")
             }
             if let format {
                 explicit[format] = result
@@ -67,6 +72,29 @@ extension FuzzTarget {
             }
         }
         return nil
+    }
+
+    /// How a streamed read of the file differs from the read that kept its sessions, or `nil`.
+    private static func streamingProblem(
+        file: ScratchFile, options: ImportOptions, kept: Result<ImportedData, ImportError>
+    ) -> String? {
+        var handed: [Session] = []
+        let streamed = Result { () throws(ImportError) in
+            try Importer.read(
+                file.path, options: options, catalog: importCatalog, streaming: { handed.append($0) })
+        }
+        switch (kept, streamed) {
+        case (.success(let whole), .success(let data)):
+            if !data.sessions.isEmpty { return "kept \(data.sessions.count) session(s) it also handed out" }
+            if handed != whole.sessions { return "handed out \(handed.count) session(s), not the \(whole.sessions.count) read" }
+            return nil
+        case (.failure(let whole), .failure(let error)):
+            return whole.description == error.description ? nil : "failed otherwise: \(error.description)"
+        case (.success, .failure(let error)):
+            return "failed where the whole read did not: \(error.description)"
+        case (.failure, .success):
+            return "succeeded where the whole read failed"
+        }
     }
 
     /// What breaks an invariant of data a read returned, or `nil`.
