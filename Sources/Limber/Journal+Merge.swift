@@ -135,6 +135,9 @@ extension Journal {
                 }
             } else {
                 try LogMerger.apply(plan, into: layout)
+                // The plan decoded and verified every event it copied: they are applied from
+                // it, and only what else arrived is read.
+                _ = try store.applyCopied(plan.events, at: plan.locations, spans: plan.spans)
                 try store.catchUp()
                 // The store is left current: the next command opens warm instead of reading
                 // what the merge brought again.

@@ -158,6 +158,12 @@ struct SnapshotTests {
         _ = try merging.merge(from: other, dryRun: false)
         let written = try Data(contentsOf: snapshot)
         #expect(written != before, "the merge rewrote the snapshot")
+        // Taken from the plan (or read), the store has each segment exactly to its end and
+        // every session the merge brought.
+        for (file, size) in merging.store.watermark {
+            #expect(FileSystem.fileSize(folder.journalPath + "/" + file).map { Int($0) } == size, "\(file)")
+        }
+        #expect(try merging.sessions.count == 102)
         let next = try Journal.open(at: folder.journalPath, options: Facade.options)
         #expect(next.store.eventsSinceSnapshot == 0, "the snapshot covers what the merge brought")
         #expect(try Data(contentsOf: snapshot) == written, "the next open had nothing to add to it")

@@ -324,7 +324,7 @@ private struct DevicePlanner {
             }
             plannedSizes[segment] = member.end
             result.members.append(
-                MergePlan.Member(segment: segment, offset: member.offset, bytes: memberBytes))
+                MergePlan.Member(segment: segment, offset: member.offset, bytes: memberBytes, count: events.count))
             result.events.append(contentsOf: events)
         }
     }

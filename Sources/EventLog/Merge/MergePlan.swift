@@ -22,6 +22,8 @@ package struct MergePlan: Sendable {
         package var offset: Int
         /// The member's bytes, exactly as stored.
         package var bytes: [UInt8]
+        /// The events (lines) it holds.
+        package var count: Int
     }
 
     /// Every device of the other journal that has something new or a problem.
@@ -29,4 +31,35 @@ package struct MergePlan: Sendable {
 
     /// All new events.
     package var events: [Event] { devices.flatMap(\.events) }
+
+    /// Where each of ``events`` is once the plan is carried out, in the same order (paths
+    /// relative to the journal folder): a store can take the events from the plan that
+    /// verified them instead of reading the copied members again.
+    package var locations: [EventLocation] {
+        var locations: [EventLocation] = []
+        for device in devices {
+            for member in device.members {
+                let file = "devices/\(device.device)/\(member.segment)"
+                for line in 0..<member.count {
+                    locations.append(
+                        EventLocation(file: file, memberOffset: member.offset, memberSize: member.bytes.count, line: line))
+                }
+            }
+        }
+        return locations
+    }
+
+    /// The bytes each segment the plan writes to gets, once carried out: from where the first
+    /// planned member starts to where the last ends (relative paths).
+    package var spans: [String: Range<Int>] {
+        var spans: [String: Range<Int>] = [:]
+        for device in devices {
+            for member in device.members {
+                let file = "devices/\(device.device)/\(member.segment)"
+                let end = member.offset + member.bytes.count
+                spans[file] = (spans[file]?.lowerBound ?? member.offset)..<end
+            }
+        }
+        return spans
+    }
 }

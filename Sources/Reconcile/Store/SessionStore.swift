@@ -167,14 +167,39 @@ package final class SessionStore {
 
     /// Applies events read from the log on top of the state (and snapshot).
     package func apply(_ contents: LogReader.Contents) throws {
-        for (event, location) in Swift.zip(contents.events, contents.locations) {
+        try apply(contents.events, at: contents.locations)
+        for (file, offset) in contents.watermark { watermark[file] = offset }
+    }
+
+    private func apply(_ events: [Event], at locations: [EventLocation]) throws {
+        for (event, location) in Swift.zip(events, locations) {
             if let snapshot, snapshot.containsEvent(event.id) { continue }
             try load(event.entity)
             state.apply(event)
             eventsSinceSnapshot += 1
             eventsOnTop.append((event.id, event.entity, location))
         }
-        for (file, offset) in contents.watermark { watermark[file] = offset }
+    }
+
+    /// Applies the events a merge just copied into the log, from the plan that verified them,
+    /// instead of reading the copied members again (``catchUp()`` then reads only what else
+    /// arrived).
+    ///
+    /// - Parameters:
+    ///   - locations: Where each event now is.
+    ///   - spans: The bytes the merge wrote to each segment.
+    /// - Returns: `false`, applying nothing, when the state had not read a segment exactly up
+    ///   to where the merge wrote to it: ``catchUp()`` must read it.
+    package func applyCopied(
+        _ events: [Event], at locations: [EventLocation], spans: [String: Range<Int>]
+    ) throws -> Bool {
+        guard events.count == locations.count,
+            spans.allSatisfy({ (watermark[$0.key] ?? 0) == $0.value.lowerBound })
+        else { return false }
+        if events.count > 1_000 { state.reserveCapacity(forMore: events.count) }
+        try apply(events, at: locations)
+        for (file, span) in spans { watermark[file] = span.upperBound }
+        return true
     }
 
     /// The entities of the events read or written on top of the snapshot (with repeats).

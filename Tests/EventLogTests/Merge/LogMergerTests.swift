@@ -67,6 +67,22 @@ struct LogMergerTests {
         }
     }
 
+    @Test("where a plan says its events and bytes land is where a reader finds them after the copy")
+    func planLocatesWhatItCopies() throws {
+        try withJournals { source, target in
+            let members = try threeMembers()
+            try write(members, source: [0, 1, 2], target: [0], into: (source, target))
+            let before = try LogReader.read(target.layout)
+            let plan = try plan(target, source)
+            try LogMerger.apply(plan, into: target.layout)
+            let after = try LogReader.read(target.layout, since: before.watermark)
+            #expect(after.events == plan.events)
+            #expect(after.locations == plan.locations)
+            let path = "devices/\(device)/\(segment)"
+            #expect(plan.spans == [path: before.watermark[path]!..<after.watermark[path]!])
+        }
+    }
+
     @Test("a member still being copied into the other folder has not arrived yet")
     func tornMemberNotYetArrived() throws {
         try withJournals { source, target in
