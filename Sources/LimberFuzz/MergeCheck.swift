@@ -163,17 +163,35 @@ struct MergeCheck {
         return nil
     }
 
-    /// Applies `plan` to the target: what went wrong (it threw, or wrote where it may not), or
-    /// `nil`.
+    /// Applies `plan` to the target: what went wrong (it threw, wrote where it may not, or
+    /// the events are not where the plan says), or `nil`.
     private func apply(_ plan: MergePlan, _ sourceBefore: ScratchTree, _ targetBefore: ScratchTree)
         -> String?
     {
+        let before = try? LogReader.read(target)
         do {
             try LogMerger.apply(plan, into: target, replacingFiles: replacingFiles)
         } catch {
             return "throws \(error.kind) for the plan just made"
         }
-        return writes(since: sourceBefore, targetBefore, targetMayChange: true)
+        if let problem = writes(since: sourceBefore, targetBefore, targetMayChange: true) { return problem }
+        // A store that had read each segment up to where the plan writes takes the events from
+        // the plan (SessionStore.applyCopied): they must be what a reader finds there.
+        guard let before, plan.spans.allSatisfy({ (before.watermark[$0.key] ?? 0) == $0.value.lowerBound }),
+            let after = try? LogReader.read(target, since: before.watermark)
+        else { return nil }
+        // Devices may come in another order; each place must hold the same event.
+        let planned = Dictionary(Array(zip(plan.locations, plan.events)), uniquingKeysWith: { first, _ in first })
+        let landed = Dictionary(
+            Array(zip(after.locations, after.events)).filter { plan.spans[$0.0.file] != nil },
+            uniquingKeysWith: { first, _ in first })
+        if plan.locations.count != plan.events.count || planned != landed {
+            return "the plan's \(plan.events.count) event(s) are not where it says they land (a reader finds \(landed.count) there)"
+        }
+        for (file, span) in plan.spans where after.watermark[file] != span.upperBound {
+            return "the plan says \(file) ends at \(span.upperBound), a reader reads it to \(after.watermark[file] ?? 0)"
+        }
+        return nil
     }
 
     /// What a call wrote where it may not, or `nil`: anything outside the two journals, in the
