@@ -92,9 +92,11 @@ extension Journal {
             let plan = try LogMerger.plan(
                 into: layout, from: JournalLayout(root: path), ownDevice: writer.device,
                 isKnown: hasEvent)
+            // Gathered from every device once (each `plan.events` copies them all).
+            let events = plan.events
             // Possible duplicates are counted around the sessions the merge brings.
             let arrived = Set(
-                plan.events.compactMap { event -> String? in
+                events.compactMap { event -> String? in
                     if case .sessionLogged = event.body { return event.entity }
                     return nil
                 })
@@ -120,14 +122,14 @@ extension Journal {
                 }
                 return counts
             }
-            let touched = Set(plan.events.map(\.entity))
+            let touched = Set(events.map(\.entity))
             for entity in touched { try loadFromSnapshot(entity) }
             let before = touched.reduce(0) { $0 + (state.records[$1]?.conflicts.count ?? 0) }
             var after = 0
             var duplicatesAfter = duplicatesBefore
             if dryRun {
                 var preview = state
-                for event in plan.events { preview.apply(event) }
+                for event in events { preview.apply(event) }
                 after = touched.reduce(0) { $0 + (preview.records[$1]?.conflicts.count ?? 0) }
                 // The duplicates of the previewed state; the real state is put back after.
                 duplicatesAfter = try store.withState(preview) {
@@ -137,7 +139,7 @@ extension Journal {
                 try LogMerger.apply(plan, into: layout)
                 // The plan decoded and verified every event it copied: they are applied from
                 // it, and only what else arrived is read.
-                _ = try store.applyCopied(plan.events, at: plan.locations, spans: plan.spans)
+                _ = try store.applyCopied(events, at: plan.locations, spans: plan.spans)
                 try store.catchUp()
                 // The store is left current: the next command opens warm instead of reading
                 // what the merge brought again.

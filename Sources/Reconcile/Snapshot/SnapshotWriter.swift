@@ -83,25 +83,25 @@ package enum SnapshotWriter {
         guard let metaBytes = try? JSONCoding.encoder().encode(meta) else { return nil }
         // Indexes are sorted, not the sessions (each holds arrays: moving them costs).
         let order = sessions.indices.sorted { left, right in
-            let lhs = sessions[left], rhs = sessions[right]
-            if lhs.visible != rhs.visible { return lhs.visible }
-            if lhs.start != rhs.start { return lhs.start < rhs.start }
-            return lhs.id < rhs.id
+            if sessions[left].visible != sessions[right].visible { return sessions[left].visible }
+            if sessions[left].start != sessions[right].start { return sessions[left].start < sessions[right].start }
+            return sessions[left].id < sessions[right].id
         }
-        let ordered = order.lazy.map { sessions[$0] }
+        // Sessions are read in place by index (`sessions[index].field`): a copy of each per
+        // pass would retain and release all its arrays.
         // The small sections first, so that the file is written in one buffer of its final
         // size: a copy of every section beside it doubled the memory of a large import.
         var byExercise: [String: [Int]] = [:]
         var conflicted: [UInt8] = []
         var refCount = other.count
         var bodiesLength = 0
-        for (position, session) in ordered.enumerated() {
-            refCount += session.events.count
-            bodiesLength += session.body.count
-            if session.conflicted { append32(&conflicted, UInt32(position)) }
-            if session.visible {
-                for (index, exercise) in session.exercises.enumerated()
-                where !session.exercises[..<index].contains(exercise) {
+        for (position, index) in order.enumerated() {
+            refCount += sessions[index].events.count
+            bodiesLength += sessions[index].body.count
+            if sessions[index].conflicted { append32(&conflicted, UInt32(position)) }
+            if sessions[index].visible {
+                let exercises = sessions[index].exercises
+                for (at, exercise) in exercises.enumerated() where !exercises[..<at].contains(exercise) {
                     byExercise[exercise, default: []].append(position)
                 }
             }
@@ -136,9 +136,9 @@ package enum SnapshotWriter {
         fields[SnapshotLayout.Field.refCount.rawValue] = refCount
         fields[SnapshotLayout.Field.otherOffset.rawValue] = otherOffset
         fields[SnapshotLayout.Field.otherLength.rawValue] = other.count
-        place(ordered.count * SnapshotLayout.chronoEntrySize, .chronoOffset)
-        fields[SnapshotLayout.Field.sessionCount.rawValue] = ordered.count
-        place(ordered.count * SnapshotLayout.idEntrySize, .idsOffset)
+        place(order.count * SnapshotLayout.chronoEntrySize, .chronoOffset)
+        fields[SnapshotLayout.Field.sessionCount.rawValue] = order.count
+        place(order.count * SnapshotLayout.idEntrySize, .idsOffset)
         place(uniqueEvents.count * SnapshotLayout.idSize, .eventsOffset)
         fields[SnapshotLayout.Field.eventCount.rawValue] = uniqueEvents.count
         place(bodiesLength, .bodiesOffset)
@@ -162,34 +162,36 @@ package enum SnapshotWriter {
             append32(&file, UInt32(location.memberSize))
             append32(&file, 0)
         }
-        for session in ordered {
-            for index in session.events { appendRef(index) }
+        for index in order {
+            for event in sessions[index].events { appendRef(event) }
         }
         for index in other { appendRef(index) }
         var firstRef = 0
         var bodyOffset = 0
-        for session in ordered {
-            append(&file, UInt64(bitPattern: session.start))
+        for index in order {
+            let refs = sessions[index].events.count
+            let size = sessions[index].body.count
+            append(&file, UInt64(bitPattern: sessions[index].start))
             append(&file, UInt64(firstRef))
-            append32(&file, UInt32(session.events.count))
-            firstRef += session.events.count
+            append32(&file, UInt32(refs))
+            firstRef += refs
             var flags: UInt32 = 0
-            if session.visible { flags |= SnapshotLayout.visibleFlag }
-            if session.deleted { flags |= SnapshotLayout.deletedFlag }
-            if session.foldOnly { flags |= SnapshotLayout.foldOnlyFlag }
-            if session.conflicted { flags |= SnapshotLayout.conflictedFlag }
+            if sessions[index].visible { flags |= SnapshotLayout.visibleFlag }
+            if sessions[index].deleted { flags |= SnapshotLayout.deletedFlag }
+            if sessions[index].foldOnly { flags |= SnapshotLayout.foldOnlyFlag }
+            if sessions[index].conflicted { flags |= SnapshotLayout.conflictedFlag }
             append32(&file, flags)
-            file.append(contentsOf: session.id.utf8)
-            append32(&file, UInt32(session.body.count))
+            file.append(contentsOf: sessions[index].id.utf8)
+            append32(&file, UInt32(size))
             append(&file, UInt64(bodyOffset))
-            bodyOffset += session.body.count
+            bodyOffset += size
         }
         for index in sessionIDs.sortedIndices() {
             file.append(contentsOf: sessionIDs.bytes(at: index))
             append32(&file, UInt32(index))
         }
         for index in uniqueEvents { file.append(contentsOf: allEvents.bytes(at: index)) }
-        for session in ordered { file.append(contentsOf: session.body) }
+        for index in order { file.append(contentsOf: sessions[index].body) }
         file.append(contentsOf: exercises)
         file.append(contentsOf: conflicted)
         assert(file.count == offset, "the snapshot's sections are where its header says")

@@ -79,7 +79,7 @@ extension SessionStore {
         var onTop: [String: [EventLocation]] = [:]
         for item in eventsOnTop {
             eventIDs.append(item.id)
-            if state.records[item.entity] != nil {
+            if state.records.index(forKey: item.entity) != nil {
                 onTop[item.entity, default: []].append(item.location)
             } else {
                 other.append(locations.count)
@@ -99,20 +99,21 @@ extension SessionStore {
         }
         other += locate(oldOther)
         var seen: Set<String> = []
-        var touched: [SessionRecord] = []
+        // Records are found by position, never copied: a merge may touch every session.
+        var touched: [Dictionary<String, SessionRecord>.Index] = []
         var touchedEvents: [String: [Int]] = [:]
         sessions.reserveCapacity(old.sessionCount + onTop.count)
         for position in 0..<old.sessionCount {
             guard let entry = old.chrono(position), let refs = old.refs(of: entry) else { return false }
             seen.insert(entry.id)
             var events = locate(refs)
-            if let record = state.records[entry.id] {
+            if let record = state.records.index(forKey: entry.id) {
                 for location in onTop[entry.id] ?? [] {
                     events.append(locations.count)
                     locations.append(location)
                 }
                 touched.append(record)
-                touchedEvents[record.id] = events
+                touchedEvents[entry.id] = events
             } else {
                 sessions.append(
                     SnapshotWriter.Session(
@@ -128,13 +129,13 @@ extension SessionStore {
                 events.append(locations.count)
                 locations.append(location)
             }
-            if let record = state.records[id] {
+            if let record = state.records.index(forKey: id) {
                 touched.append(record)
                 touchedEvents[id] = events
             }
         }
         // Encoded on every core: after a merge or an import, most sessions may be new.
-        sessions += Self.stored(touched) { touchedEvents[$0.id] ?? [] }
+        sessions += Self.stored(state.records.values, at: touched) { touchedEvents[$0.id] ?? [] }
         let offset = locations.count
         locations += streamedLocations
         sessions.reserveCapacity(sessions.count + streamed.count)
@@ -180,7 +181,8 @@ extension SessionStore {
                 other.append(index)
             }
         }
-        let sessions = Self.stored(state.records.values) { byEntity[$0.id] ?? [] }
+        let records = state.records.values
+        let sessions = Self.stored(records, at: Array(records.indices)) { byEntity[$0.id] ?? [] }
         let meta = Snapshot.Meta(
             journal: journalID, watermark: watermark, seals: SegmentSeals.read(layout, watermark),
             latest: state.latest, files: [])
@@ -202,12 +204,12 @@ extension SessionStore {
     /// What the snapshot keeps of each record, built on every core: a cold open builds and
     /// encodes every session of the journal.
     ///
-    /// The records are read in place through the dictionary's positions: copying 100k of them
-    /// into an array first retained and released every field of each.
+    /// The records are read in place through the dictionary's positions (`positions`, the ones
+    /// to store): copying 100k of them into an array first retained and released every field
+    /// of each.
     private static func stored<Records: Collection<SessionRecord> & Sendable>(
-        _ records: Records, events: (SessionRecord) -> [Int]
+        _ records: Records, at positions: [Records.Index], events: (SessionRecord) -> [Int]
     ) -> [SnapshotWriter.Session] where Records.Index: Sendable {
-        let positions = Array(records.indices)
         let slices = positions.count >= 4096 ? 8 : 1
         let size = (positions.count + slices - 1) / max(1, slices)
         nonisolated(unsafe) var parts = [[SnapshotWriter.Session]](repeating: [], count: slices)
