@@ -33,11 +33,13 @@ struct ImportPlan {
         return NewEvent(entity: session.id, body: .sessionLogged(session))
     }
 
-    /// The catalog and profile events the import needs, once the whole file is read: the
-    /// file's exercises and routines the journal lacks, the conditions it adds, and a
-    /// definition by id of every exercise a new session uses that neither the journal nor the
-    /// file defines (an events file from a journal whose definition was lost).
-    mutating func catalogEvents(for data: ImportedData, in state: JournalState) -> [NewEvent] {
+    /// Completes the report once the whole file is read, and returns the catalog and profile
+    /// events the import needs: the file's exercises and routines the journal lacks, the
+    /// conditions it adds, and a definition by id of every exercise a new session uses that
+    /// neither the journal nor the file defines (an events file from a journal whose
+    /// definition was lost).
+    mutating func finish(with data: ImportedData, in state: JournalState) -> [NewEvent] {
+        report.format = data.format
         report.records = data.records
         report.presentSessions += data.alreadyPresent
         report.unchangedSessions += data.alreadyPresent

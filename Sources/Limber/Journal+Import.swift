@@ -37,7 +37,7 @@ extension Journal {
         ImportReport, ImportedData
     ) {
         let commit = writer.map { ImportCommit(journal: self, writer: $0) }
-        // The format is set once the file is read.
+        // Its format is known once the file is read (`finish`).
         var plan = ImportPlan(file: path, format: .limber, dryRun: writer == nil, catalog: state.catalog)
         var failure: (any Error)?
         // Each session of the file, as it is read (limber JSON) or once all are (other formats).
@@ -58,7 +58,7 @@ extension Journal {
                 streaming: { take($0, format: .limber) })
             for session in data.sessions { take(session, format: data.format) }
             if let failure { throw failure }
-            for event in plan.catalogEvents(for: data, in: state) {
+            for event in plan.finish(with: data, in: state) {
                 try commit?.add(event, logsNewSession: false)
             }
             try commit?.finish()
@@ -67,7 +67,6 @@ extension Journal {
             throw error
         }
         var report = plan.report
-        report.format = data.format
         switch (data.format, options.zone) {
         case (.limber, _), (.events, _), (.csv, _): report.localTimesIn = nil
         case (_, .system): report.localTimesIn = "this machine's time zone"
