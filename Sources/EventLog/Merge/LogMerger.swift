@@ -1,3 +1,4 @@
+import Dispatch
 import FoundationEssentials
 import Glibc
 import JournalModel
@@ -260,6 +261,9 @@ private struct DevicePlanner {
         _ members: [ScannedMember], of bytes: [UInt8], segment: String,
         isKnown: (String) -> Bool
     ) throws(JournalError) {
+        // Every member past our copy is inflated, parsed and hashed on every core first; the
+        // chain is then checked in order, from one member to the next.
+        let decoded = Self.decode(members.filter { $0.firstSeq > lastSeq }, of: bytes, device: result.device)
         for member in members {
             guard result.refusal == nil else { return }
             guard member.isIndexed else {
@@ -297,7 +301,7 @@ private struct DevicePlanner {
             }
             let memberBytes = Array(bytes[member.offset..<member.end])
             let (seq, hash) = (lastSeq, lastHash)
-            guard let events = verified(memberBytes) else {
+            guard let events = verified(decoded[member.offset] ?? nil) else {
                 refuse(
                     "segment \(segment): the member at byte \(member.offset) does not continue this device's chain"
                 )
@@ -329,25 +333,62 @@ private struct DevicePlanner {
         }
     }
 
-    /// The events of a member that continues our chain exactly, or `nil`.
-    private mutating func verified(_ bytes: [UInt8]) -> [Event]? {
+    /// A member's events, decoded and chained within the member, with the `prev` of its first
+    /// event and the hash of its last line: whether it continues our chain is checked after.
+    struct DecodedMember: Sendable {
+        var events: [Event]
+        var firstPrev: String
+        var lastHash: String
+    }
+
+    /// Decodes `members` of a segment's `bytes` on every core, by member offset: `nil` for a
+    /// member that is damaged, holds a line that is not an event of `device`, or whose seqs or
+    /// `prev` chain break inside it.
+    static func decode(_ members: [ScannedMember], of bytes: [UInt8], device: String) -> [Int: DecodedMember?] {
+        nonisolated(unsafe) var slots = [DecodedMember?](repeating: nil, count: members.count)
+        slots.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let results = buffer
+            // Each iteration writes only its own slot; the bytes are only read.
+            DispatchQueue.concurrentPerform(iterations: members.count) { index in
+                let member = members[index]
+                results[index] = decode(Array(bytes[member.offset..<member.end]), device: device)
+            }
+        }
+        var byOffset: [Int: DecodedMember?] = [:]
+        byOffset.reserveCapacity(members.count)
+        for (member, decoded) in zip(members, slots) { byOffset[member.offset] = decoded }
+        return byOffset
+    }
+
+    private static func decode(_ bytes: [UInt8], device: String) -> DecodedMember? {
         guard let scan = try? SegmentReader.scan(bytes, inflate: true), scan.problems.isEmpty,
             scan.members.count == 1, let payload = scan.members[0].payload
         else { return nil }
         var events: [Event] = []
-        var seq = lastSeq
-        var hash = lastHash
+        var hash: String?
         for line in JSONLines.split(payload) {
-            guard let event = try? EventDecoding.decode(line), event.device == result.device,
-                event.seq == seq + 1, event.prev == hash
+            guard let event = try? EventDecoding.decode(line), event.device == device,
+                events.last.map({ event.seq == $0.seq + 1 }) ?? true,
+                hash.map({ event.prev == $0 }) ?? true
             else { return nil }
-            seq = event.seq
             hash = line.withUnsafeBytes { Hex.chainHash($0) }
             events.append(event)
         }
-        lastSeq = seq
-        lastHash = hash
-        return events
+        guard let first = events.first, let hash else {
+            return DecodedMember(events: [], firstPrev: "", lastHash: "")
+        }
+        return DecodedMember(events: events, firstPrev: first.prev, lastHash: hash)
+    }
+
+    /// The events of a decoded member that continues our chain exactly, or `nil` (a member
+    /// without lines continues it with nothing).
+    private mutating func verified(_ decoded: DecodedMember?) -> [Event]? {
+        guard let decoded else { return nil }
+        guard let first = decoded.events.first, let last = decoded.events.last else { return [] }
+        guard first.seq == lastSeq + 1, decoded.firstPrev == lastHash else { return nil }
+        lastSeq = last.seq
+        lastHash = decoded.lastHash
+        return decoded.events
     }
 
     /// `true` when their event at our last seq is byte for byte the one we have.
