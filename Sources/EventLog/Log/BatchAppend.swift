@@ -28,18 +28,14 @@ package final class BatchAppend {
     private var stagedBytes = 0
     private var done = false
 
-    /// The events added so far, when the batch keeps them (`keepsEvents`).
-    package var stored: [Event] { commit.stored }
     /// How many events were added.
     package var count: Int { commit.count }
 
-    /// Starts a commit after the writer's chain head.
-    ///
-    /// - Parameter keepsEvents: Keep every stored event (``stored``); a streamed import does
-    ///   not, so that its memory does not grow with the file.
-    package init(writer: LogWriter, keepsEvents: Bool = false) {
+    /// Starts a commit after the writer's chain head. The events are not kept (``add(_:)``
+    /// returns each), so that the batch's memory does not grow with the commit.
+    package init(writer: LogWriter) {
         self.writer = writer
-        commit = writer.beginCommit(keepsEvents: keepsEvents)
+        commit = writer.beginCommit(keepsEvents: false)
         commit.payload.reserveCapacity(LogWriter.batchMemberBytes + LogWriter.lineSlack)
     }
 
@@ -94,12 +90,14 @@ package final class BatchAppend {
             file = try writer.publishSegment(staged: path, size: stagedBytes, firstSeq: firstSeq)
             offset = 0
         } else if let member = held {
-            guard let location = try writer.appendWholeBatch(member, firstSeq: firstSeq) else { return [] }
-            file = location.file
-            offset = location.memberOffset
+            try writer.appendMember(member, firstSeq: firstSeq)
+            // The member ends the open segment.
+            file = writer.openSegmentState?.relativePath ?? ""
+            offset = (writer.openSegmentState?.size ?? 0) - member.count
         } else {
             return []
         }
+        // The commit is in the log: from here on nothing may fail.
         writer.adopt(commit)
         var locations: [EventLocation] = []
         locations.reserveCapacity(commit.count)

@@ -20,13 +20,6 @@ extension LogWriter {
     /// `local/`, so file sync tools never see it half-written.
     var stagingFolder: String { layout.local + "/staging" }
 
-    /// Appends a member that is the whole of a batch: like any commit's.
-    func appendWholeBatch(_ member: [UInt8], firstSeq: UInt64) throws(JournalError) -> EventLocation? {
-        try appendMember(member, firstSeq: firstSeq)
-        guard let (file, size) = openSegmentState else { return nil }
-        return EventLocation(file: file, memberOffset: size - member.count, memberSize: member.count, line: 0)
-    }
-
     /// Links a batch segment written in staging into the device folder under its final name.
     ///
     /// - Parameter staged: The staging file, written and synced.

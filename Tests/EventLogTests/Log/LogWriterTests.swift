@@ -65,12 +65,11 @@ struct LogWriterTests {
             let notes = day == 700 ? String(repeating: "long note ", count: 10_000) : "day \(day)"
             events += LogSample.commit(day: day, notes: notes)
         }
-        let batch = BatchAppend(writer: writer, keepsEvents: true)
-        for event in events { try batch.add(event) }
+        let batch = BatchAppend(writer: writer)
+        let stored = try events.map { try batch.add($0) }
         // Members ready so far wait in staging, out of sync tools' sight.
         #expect(((try? journal.segmentNames(device: writer.device)) ?? []).isEmpty)
         let locations = try batch.finish()
-        let stored = batch.stored
         #expect(stored.map(\.seq) == Array(1...UInt64(events.count)))
         // Where it says each event is, a reader finds it (a snapshot can point there).
         #expect(locations == (try LogReader.read(journal.layout).locations))
@@ -122,13 +121,17 @@ struct LogWriterTests {
         defer { journal.remove() }
         let writer = try journal.writer()
         _ = try writer.append(LogSample.smallCommit())
-        let batch = BatchAppend(writer: writer, keepsEvents: true)
-        for event in LogSample.commit(day: 3, notes: "one") { try batch.add(event) }
+        let batch = BatchAppend(writer: writer)
+        let stored = try LogSample.commit(day: 3, notes: "one").map { try batch.add($0) }
         let locations = try batch.finish()
         #expect(try journal.segmentNames(device: writer.device).count == 1)
         let contents = try LogReader.read(journal.layout)
         #expect(Array(contents.locations.suffix(locations.count)) == locations)
-        #expect(Array(contents.events.suffix(batch.stored.count)) == batch.stored)
+        #expect(Array(contents.events.suffix(stored.count)) == stored)
+        // The batch is the chain head: the next commit continues after it.
+        let more = try writer.append(LogSample.smallCommit())
+        #expect(more.first?.seq == (stored.last?.seq ?? 0) + 1)
+        #expect(more.first?.prev != stored.last?.prev)
         #expect(try LogVerifier.verify(journal.layout).problems.isEmpty)
     }
 
