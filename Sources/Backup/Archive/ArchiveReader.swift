@@ -98,7 +98,7 @@ struct ArchiveReader {
                 hasher.update(data: chunk)
                 try visit(.bytes(chunk))
             }
-            let digest = hasher.finalize().map { $0 < 16 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
+            let digest = Hex.encode(hasher.finalize())
             guard digest == expected.sha256 else {
                 throw BackupError(.mismatch("\(entry.path) does not have the SHA-256 MANIFEST.json gives"))
             }

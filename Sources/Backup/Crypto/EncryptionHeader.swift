@@ -1,4 +1,5 @@
 import Crypto
+import EventLog
 import FoundationEssentials
 
 /// The first line of an encrypted archive (docs/ARCHIVE.md): the cipher, the chunk size, the
@@ -34,7 +35,7 @@ struct EncryptionHeader: Codable, Equatable {
     /// The key check: the first 16 bytes of HMAC-SHA256(key, "limber archive key check"), hex.
     static func check(for key: SymmetricKey) -> String {
         let mac = HMAC<SHA256>.authenticationCode(for: Array("limber archive key check".utf8), using: key)
-        return Array(mac).prefix(16).map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
+        return Hex.encode(Array(Array(mac).prefix(16)))
     }
 
     /// Reads the header line at the start of `source`.

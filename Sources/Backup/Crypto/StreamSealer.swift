@@ -1,4 +1,5 @@
 import Crypto
+import EventLog
 import FoundationEssentials
 
 /// Encrypts what is written into chunks (STREAM with ChaCha20-Poly1305, docs/ARCHIVE.md) and
@@ -21,7 +22,7 @@ final class StreamSealer: ByteSink {
             format: EncryptionHeader.formatName, version: 1, cipher: "ChaCha20-Poly1305",
             chunkSize: chunkSize,
             kdf: .init(name: "scrypt", N: N, r: 8, p: 1, salt: Data(salt).base64EncodedString()),
-            nonce: prefix.map { $0 < 16 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined(),
+            nonce: Hex.encode(prefix),
             check: EncryptionHeader.check(for: key))
         self.header = header.line
         self.next = next
