@@ -1,4 +1,3 @@
-import Dispatch
 import FoundationEssentials
 import Glibc
 import JournalModel
@@ -345,14 +344,9 @@ private struct DevicePlanner {
     /// member that is damaged, holds a line that is not an event of `device`, or whose seqs or
     /// `prev` chain break inside it.
     static func decode(_ members: [ScannedMember], of bytes: [UInt8], device: String) -> [Int: DecodedMember?] {
-        nonisolated(unsafe) var slots = [DecodedMember?](repeating: nil, count: members.count)
-        slots.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let results = buffer
-            // Each iteration writes only its own slot; the bytes are only read.
-            DispatchQueue.concurrentPerform(iterations: members.count) { index in
-                let member = members[index]
-                results[index] = decode(Array(bytes[member.offset..<member.end]), device: device)
-            }
+        // The bytes are only read.
+        let slots = Parallel.map(members.count) { index in
+            decode(Array(bytes[members[index].offset..<members[index].end]), device: device)
         }
         var byOffset: [Int: DecodedMember?] = [:]
         byOffset.reserveCapacity(members.count)
