@@ -29,34 +29,40 @@ public enum Archive {
         if let link = LogReader.links(layout).first {
             throw JournalError(.link, path: journal + "/" + link)
         }
-        // The files, hashed first: MANIFEST.json comes before them. Only complete members are
-        // archived: a torn tail of a device's newest segment (a write in progress) is left
-        // out, so the archive always verifies; other damage is refused.
-        var paths: [(String, Int64?)] = [("limber.json", nil)]
+        // The files, checked and hashed first (MANIFEST.json comes before them), on every
+        // core. Only complete members are archived: a torn tail of a device's newest segment
+        // (a write in progress) is left out, so the archive always verifies; other damage is
+        // refused.
+        var paths: [FileToArchive] = [FileToArchive(relative: "limber.json", isSegment: false, isNewest: false)]
         for device in try FileSystem.list(layout.devices)
         where FileSystem.kind(of: layout.deviceFolder(device)) == .directory
             && ArchivePath.isDeviceID(Substring(device))
         {
-            let folder = layout.deviceFolder(device)
-            let segments = try FileSystem.list(folder).filter {
+            let segments = try FileSystem.list(layout.deviceFolder(device)).filter {
                 SegmentName.firstSeq(fromFileName: $0) != nil
             }.sorted { SegmentName.firstSeq(fromFileName: $0)! < SegmentName.firstSeq(fromFileName: $1)! }
             for (index, name) in segments.enumerated() {
-                let complete = try completeLength(
-                    folder + "/" + name, isNewest: index == segments.count - 1)
-                paths.append(("devices/\(device)/\(name)", complete))
+                paths.append(
+                    FileToArchive(
+                        relative: "devices/\(device)/\(name)", isSegment: true,
+                        isNewest: index == segments.count - 1))
             }
+        }
+        let toArchive = paths
+        let checks = Parallel.map(toArchive.count) { index in
+            Result { try check(toArchive[index], in: journal) }
         }
         var files: [ArchiveManifest.File] = []
         var total: Int64 = 0
         var leftOut: [String] = []
-        for (relative, length) in paths {
-            if let length, let whole = FileSystem.fileSize(journal + "/" + relative) {
-                leftOut.append("\(relative): \(whole - length) byte(s) of an incomplete last member")
+        for (file, result) in zip(toArchive, checks) {
+            let checked = try result.get()
+            if checked.size < checked.wholeSize {
+                leftOut.append(
+                    "\(file.relative): \(checked.wholeSize - checked.size) byte(s) of an incomplete last member")
             }
-            let (size, digest) = try hash(journal + "/" + relative, length: length)
-            files.append(ArchiveManifest.File(path: relative, size: size, sha256: digest))
-            total += size
+            files.append(ArchiveManifest.File(path: file.relative, size: checked.size, sha256: checked.sha256))
+            total += checked.size
         }
         let now = LocalTimestamp(epochSeconds: LocalTimestamp.now().epochSeconds, utcOffsetSeconds: 0)
         let manifest = ArchiveManifest(
@@ -73,24 +79,30 @@ public enum Archive {
             try manifestBytes.withUnsafeBytes { raw in try tar.write(raw) }
             try tar.endFile()
             var done: Int64 = 0
-            for (index, file) in files.enumerated() {
-                if index == 1 { try tar.addDirectory("devices") }
-                if index > 0 {
-                    let device = String(file.path.split(separator: "/")[1])
-                    if index == 1 || files[index - 1].path.split(separator: "/")[1] != Substring(device) {
-                        try tar.addDirectory("devices/\(device)")
+            // Read again, a core's worth of files at a time, and held to the hashes in the
+            // manifest: a file another device's sync changed meanwhile is refused.
+            let listed = files
+            for batch in stride(from: 0, to: listed.count, by: Parallel.width) {
+                let indices = batch..<min(batch + Parallel.width, listed.count)
+                let reads = Parallel.map(indices.count) { offset in
+                    Result { try reread(listed[batch + offset], in: journal) }
+                }
+                for (index, read) in zip(indices, reads) {
+                    let file = listed[index]
+                    if index == 1 { try tar.addDirectory("devices") }
+                    if index > 0 {
+                        let device = String(file.path.split(separator: "/")[1])
+                        if index == 1 || listed[index - 1].path.split(separator: "/")[1] != Substring(device) {
+                            try tar.addDirectory("devices/\(device)")
+                        }
                     }
-                }
-                try tar.beginFile(file.path, size: file.size)
-                let digest = try copy(journal + "/" + file.path, size: file.size, exactly: true) { chunk in
-                    try chunk.withUnsafeBytes { raw in try tar.write(raw) }
-                    done += Int64(chunk.count)
+                    let bytes = try read.get()
+                    try tar.beginFile(file.path, size: file.size)
+                    try bytes.withUnsafeBytes { raw in try tar.write(raw) }
+                    done += file.size
                     progress?(done, total)
+                    try tar.endFile()
                 }
-                guard digest == file.sha256 else {
-                    throw BackupError(.mismatch("\(file.path) changed while it was archived"))
-                }
-                try tar.endFile()
             }
             if files.count == 1 { try tar.addDirectory("devices") }
             try tar.finish()
@@ -106,33 +118,33 @@ public enum Archive {
     /// every hash, and every gzip member of every segment (inflated, CRC and size checked).
     public static func verify(_ path: String, passphrase: String?, progress: Progress? = nil) throws -> ArchiveSummary {
         let reader = ArchiveReader(path: path, passphrase: passphrase)
+        // Segments are checked on other cores while the next ones are read and hashed.
+        let checks = SegmentChecks()
         var segment: [UInt8] = []
-        var members = 0
         var done: Int64 = 0
         let total = FileSystem.fileSize(path) ?? 0
-        let manifest = try reader.walk { item in
-            switch item {
-            case .beginFile: segment.removeAll(keepingCapacity: true)
-            case .bytes(let chunk):
-                segment += chunk
-                done += Int64(chunk.count)
-                progress?(min(done, total), total)
-            case .endFile(let file):
-                guard file.path.hasPrefix("devices/") else { return }
-                let scan: SegmentScan
-                do { scan = try SegmentReader.scan(segment, inflate: true) } catch let error as SegmentError {
-                    throw BackupError(.malformed("\(file.path): \(error.message)"))
+        let manifest: ArchiveManifest
+        do {
+            manifest = try reader.walk { item in
+                switch item {
+                case .beginFile: segment = []
+                case .bytes(let chunk):
+                    segment += chunk
+                    done += Int64(chunk.count)
+                    progress?(min(done, total), total)
+                case .endFile(let file):
+                    guard file.path.hasPrefix("devices/") else { return }
+                    checks.submit(segment, path: file.path)
+                    segment = []
+                case .directory: break
                 }
-                if let problem = scan.corruption.first(where: { $0.kind != .missingIndex }) {
-                    throw BackupError(.malformed("\(file.path) at byte \(problem.offset): \(problem.detail)"))
-                }
-                if scan.tornTailOffset != nil {
-                    throw BackupError(.malformed("\(file.path) ends in an incomplete member"))
-                }
-                members += scan.members.count
-            case .directory: break
             }
+        } catch {
+            // What is wrong with an earlier file is said first, as a reading in order would.
+            throw checks.finish().problem ?? error
         }
+        let (problem, members) = checks.finish()
+        if let problem { throw problem }
         return ArchiveSummary(path: path, manifest: manifest, encrypted: try ArchiveReader.isEncrypted(path), members: members)
     }
 
@@ -234,53 +246,63 @@ public enum Archive {
         return manifest
     }
 
-    /// Size and SHA-256 (hex) of a file, or of its first `length` bytes.
-    private static func hash(_ path: String, length: Int64? = nil) throws -> (Int64, String) {
-        var size: Int64 = 0
-        let digest = try copy(path, size: length) { size += Int64($0.count) }
-        return (size, digest)
+    /// A file of the journal to archive, by its path inside the journal folder.
+    private struct FileToArchive: Sendable {
+        var relative: String
+        var isSegment: Bool
+        /// The newest segment of its device: the only one that may end in a torn member.
+        var isNewest: Bool
     }
 
-    /// How much of a segment to archive: the whole file, or for a device's newest segment
-    /// that ends in a torn member, everything before it (`nil`: the whole file).
+    /// What is archived of a file: its first `size` bytes (all of them but a torn tail).
+    private struct CheckedFile: Sendable {
+        var size: Int64
+        var wholeSize: Int64
+        var sha256: String
+    }
+
+    /// Reads a file of the journal (never through a link), checks a segment inflated whole
+    /// (as `archive verify` will: an archive it wrote verifies), and hashes what is archived.
     ///
-    /// - Throws: ``JournalError`` `.corruptSegment` for damage that is not a torn tail.
-    private static func completeLength(_ path: String, isNewest: Bool) throws -> Int64? {
-        guard let bytes = try FileSystem.readFile(path, limit: SegmentLimits.standard.maxSegmentFile)
-        else { return nil }
-        // Inflated and checked whole, as `archive verify` will: an archive it wrote verifies.
-        let scan = try SegmentReader.scan(bytes, inflate: true) { _ in }
-        if let damage = scan.corruption.first(where: { $0.kind != .missingIndex }) {
-            throw JournalError(.corruptSegment(offset: damage.offset, detail: damage.detail), path: path)
+    /// - Throws: ``JournalError`` `.corruptSegment` for damage that is not a torn tail of the
+    ///   newest segment.
+    private static func check(_ file: FileToArchive, in journal: String) throws -> CheckedFile {
+        let path = journal + "/" + file.relative
+        guard let bytes = try FileSystem.readFile(path, limit: SegmentLimits.standard.maxSegmentFile) else {
+            throw BackupError(.mismatch("\(file.relative) disappeared while it was archived"))
         }
-        guard let torn = scan.tornTailOffset else { return nil }
-        guard isNewest else {
-            throw JournalError(
-                .corruptSegment(offset: torn, detail: "an incomplete member before a later segment"),
-                path: path)
+        var size = bytes.count
+        if file.isSegment {
+            let scan = try SegmentReader.scan(bytes, inflate: true) { _ in }
+            if let damage = scan.corruption.first(where: { $0.kind != .missingIndex }) {
+                throw JournalError(.corruptSegment(offset: damage.offset, detail: damage.detail), path: path)
+            }
+            if let torn = scan.tornTailOffset {
+                guard file.isNewest else {
+                    throw JournalError(
+                        .corruptSegment(offset: torn, detail: "an incomplete member before a later segment"),
+                        path: path)
+                }
+                size = torn
+            }
         }
-        return Int64(torn)
+        let digest = bytes.withUnsafeBytes { raw in SHA256.hash(data: UnsafeRawBufferPointer(rebasing: raw[..<size])) }
+        return CheckedFile(size: Int64(size), wholeSize: Int64(bytes.count), sha256: Hex.encode(digest))
     }
 
-    /// Reads a file in 1 MiB chunks (at most `size` bytes), hashing; returns the hex digest.
-    /// With `exactly`, a file that holds fewer bytes is refused (it shrank).
-    private static func copy(
-        _ path: String, size: Int64?, exactly: Bool = false, _ body: ([UInt8]) throws -> Void
-    ) throws -> String {
-        let source = try FileSource(path: path)
-        var hasher = SHA256()
-        var remaining = size ?? Int64.max
-        while remaining > 0 {
-            let chunk = try source.read(Int(min(remaining, 1 << 20)))
-            if chunk.isEmpty { break }
-            hasher.update(data: chunk)
-            try body(chunk)
-            remaining -= Int64(chunk.count)
+    /// The first `file.size` bytes of a file the manifest lists, read again (never through a
+    /// link) and held to its hash.
+    private static func reread(_ file: ArchiveManifest.File, in journal: String) throws -> ArraySlice<UInt8> {
+        let bytes = try FileSystem.readFile(journal + "/" + file.path, limit: SegmentLimits.standard.maxSegmentFile)
+        guard let bytes, Int64(bytes.count) >= file.size else {
+            throw BackupError(.mismatch("\(file.path) shrank while it was archived"))
         }
-        if exactly, let size, remaining != 0, size != 0 {
-            throw BackupError(.mismatch("\(path) shrank while it was archived"))
+        let archived = bytes[..<Int(file.size)]
+        let digest = archived.withUnsafeBytes { raw in Hex.encode(SHA256.hash(data: raw)) }
+        guard digest == file.sha256 else {
+            throw BackupError(.mismatch("\(file.path) changed while it was archived"))
         }
-        return hasher.finalize().map { $0 < 16 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
+        return archived
     }
 
     static func temporaryPath(beside path: String, kind: String = "tmp") -> String {
