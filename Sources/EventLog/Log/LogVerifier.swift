@@ -237,6 +237,8 @@ package enum LogVerifier {
         var lastHash = Hex.genesis
         var lastHLC = HLC.zero
         var seen: [UInt64: String] = [:]
+        /// The event types this version does not know that the device wrote, said once each.
+        var unknownTypes: Set<EventType> = []
         /// How a gap's message starts.
         static let gapPrefix = "gap: "
 
@@ -287,6 +289,14 @@ package enum LogVerifier {
                 let hours = (event.hlc.millis - nowMillis) / 3_600_000
                 found.append(
                     (.warning, "clock skew: written \(hours) h ahead of this machine's clock"))
+            }
+            // DESIGN §4: kept in the log, left out of the state, never fatal.
+            if case .unknown = event.body, unknownTypes.insert(event.type).inserted {
+                found.append(
+                    (
+                        .warning,
+                        "event type \(ModelError.quote(event.type.rawValue)) (first at seq \(event.seq)) is not known to this limber: a newer version wrote it; its events are kept and synced but not shown here until this machine's limber is updated"
+                    ))
             }
             lastSeq = max(lastSeq, event.seq)
             lastHash = hash

@@ -142,11 +142,11 @@ struct HandWrittenDevice {
     /// An event of this device, chained to the previous one made here unless `prev` is given.
     mutating func event(
         seq: UInt64, hlc: HLC, body: EventBody = .sessionDeleted, entity: String = "s-1",
-        prev: String? = nil, deviceField: String? = nil, id: String? = nil
+        prev: String? = nil, deviceField: String? = nil, id: String? = nil, type: EventType? = nil
     ) throws -> (event: Event, line: [UInt8]) {
         let event = Event(
             id: id ?? EventID.makeV7(millis: hlc.millis), device: deviceField ?? device, seq: seq, hlc: hlc,
-            prev: prev ?? lastHash, entity: entity, parents: [], body: body)
+            prev: prev ?? lastHash, entity: entity, parents: [], body: body, type: type)
         let line = Array(try JSONCoding.encoder().encode(event))
         lastHash = Hex.chainHash(line)
         lines.append(line)

@@ -172,6 +172,29 @@ struct LogVerifierTests {
         #expect(try LogReader.read(journal.layout).events.count == 2, "skewed events are still read")
     }
 
+    @Test("event types a newer limber wrote are a warning once per device and type, and are still read")
+    func unknownTypes() throws {
+        let journal = try TemporaryJournal()
+        defer { journal.remove() }
+        var device = HandWrittenDevice(device: Self.deviceA)
+        let checkin = EventType(rawValue: "checkin.logged")
+        let events = [
+            try device.event(seq: 1, hlc: hlc(1)),
+            try device.event(seq: 2, hlc: hlc(2), body: .unknown, type: checkin),
+            try device.event(seq: 3, hlc: hlc(3), body: .unknown, type: checkin),
+            try device.event(seq: 4, hlc: hlc(4), body: .unknown, type: EventType(rawValue: "score.recorded")),
+        ]
+        try device.writeSegment([HandWrittenDevice.member(events)], named: Self.first, in: journal)
+        let report = try verify(journal)
+        #expect(report.isClean, "a newer limber's events are not damage")
+        #expect(report.problems.count == 2, "\(report.problems)")
+        #expect(report.problems.allSatisfy { $0.severity == .warning })
+        #expect(report.problems.first?.message.contains("\"checkin.logged\" (first at seq 2)") == true)
+        #expect(report.problems.last?.message.contains("\"score.recorded\" (first at seq 4)") == true)
+        #expect(report.problems.first?.message.contains("newer version") == true)
+        #expect(try LogReader.read(journal.layout).events.count == 4, "they stay in the log")
+    }
+
     @Test("a torn tail of the last segment is only a warning")
     func tornTailIsWarning() throws {
         let journal = try TemporaryJournal()
