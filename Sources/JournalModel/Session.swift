@@ -4,8 +4,9 @@ import FoundationEssentials
 ///
 /// Encodes exactly as a DESIGN §8 session object: the keys `id`, `start`, `durationSeconds`,
 /// `routine`, `painBefore`, `painAfter`, `notes`, `entries`, with `null` for what is absent
-/// (the shared encoder, ``JSONCoding/encoder()``, sorts keys). Decoding accepts missing
-/// optional keys and does not validate; call ``validate()`` on input.
+/// (the shared encoder, ``JSONCoding/encoder()``, sorts keys), and `symptomsBefore` and
+/// `symptomsAfter` only when recorded (so a journal without them exports as it always did).
+/// Decoding accepts missing optional keys and does not validate; call ``validate()`` on input.
 public struct Session: Identifiable, Sendable, Hashable, Codable {
     /// The session id: a lowercase UUID.
     public let id: String
@@ -23,12 +24,17 @@ public struct Session: Identifiable, Sendable, Hashable, Codable {
     public var notes: String?
     /// What was done, one entry per exercise and side.
     public var entries: [Entry]
+    /// Back and leg symptoms before the session, if recorded.
+    public var symptomsBefore: Symptoms?
+    /// Back and leg symptoms after the session, if recorded.
+    public var symptomsAfter: Symptoms?
 
     /// Creates a session; by default with a new random id.
     public init(
         id: String = Session.newID(), start: LocalTimestamp, durationSeconds: Int? = nil,
         routine: String? = nil, painBefore: PainScore? = nil, painAfter: PainScore? = nil,
-        notes: String? = nil, entries: [Entry] = []
+        notes: String? = nil, entries: [Entry] = [], symptomsBefore: Symptoms? = nil,
+        symptomsAfter: Symptoms? = nil
     ) {
         self.id = id
         self.start = start
@@ -38,6 +44,8 @@ public struct Session: Identifiable, Sendable, Hashable, Codable {
         self.painAfter = painAfter
         self.notes = notes
         self.entries = entries
+        self.symptomsBefore = symptomsBefore
+        self.symptomsAfter = symptomsAfter
     }
 
     /// A new random (version 4) session id, lowercase. Random rather than time-ordered so
@@ -84,6 +92,7 @@ public struct Session: Identifiable, Sendable, Hashable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case id, start, durationSeconds, routine, painBefore, painAfter, notes, entries
+        case symptomsBefore, symptomsAfter
     }
 
     /// Decodes a session, tolerating missing optional keys.
@@ -97,9 +106,11 @@ public struct Session: Identifiable, Sendable, Hashable, Codable {
         painAfter = try c.decodeIfPresent(PainScore.self, forKey: .painAfter)
         notes = try c.decodeIfPresent(String.self, forKey: .notes)
         entries = try c.decodeIfPresent([Entry].self, forKey: .entries) ?? []
+        symptomsBefore = try c.decodeIfPresent(Symptoms.self, forKey: .symptomsBefore)
+        symptomsAfter = try c.decodeIfPresent(Symptoms.self, forKey: .symptomsAfter)
     }
 
-    /// Encodes every key, with `null` for what is absent.
+    /// Encodes every key, with `null` for what is absent (the symptoms only when recorded).
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(id, forKey: .id)
@@ -110,5 +121,7 @@ public struct Session: Identifiable, Sendable, Hashable, Codable {
         try c.encode(painAfter, forKey: .painAfter)
         try c.encode(notes, forKey: .notes)
         try c.encode(entries, forKey: .entries)
+        try c.encodeIfPresent(symptomsBefore, forKey: .symptomsBefore)
+        try c.encodeIfPresent(symptomsAfter, forKey: .symptomsAfter)
     }
 }
