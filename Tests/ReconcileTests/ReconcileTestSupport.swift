@@ -143,6 +143,8 @@ struct HistoryGenerator {
             if random.chance(30) { changes.append(.painBefore(randomPain(80))) }
             if random.chance(30) { changes.append(.painAfter(randomPain(80))) }
             if random.chance(40) { changes.append(.notes(random.maybe(70) { "note \(Int.random(in: 0...5, using: &$0))" })) }
+            if random.chance(25) { changes.append(.symptomsBefore(randomSymptoms(70))) }
+            if random.chance(25) { changes.append(.symptomsAfter(randomSymptoms(70))) }
             for _ in 0..<Int.random(in: 0...3, using: &random) {
                 let entry = randomEntry()
                 changes.append(.entry(EntryKey(entry), random.chance(75) ? entry : nil))
@@ -172,7 +174,17 @@ struct HistoryGenerator {
             painBefore: PainScore(rawValue: Int.random(in: 0...10, using: &random)),
             painAfter: randomPain(50),
             notes: random.maybe(50) { "logged \(Int.random(in: 0...5, using: &$0))" },
-            entries: (0..<Int.random(in: 0...4, using: &random)).map { _ in randomEntry() })
+            entries: (0..<Int.random(in: 0...4, using: &random)).map { _ in randomEntry() },
+            symptomsBefore: randomSymptoms(30), symptomsAfter: randomSymptoms(30))
+    }
+
+    /// Back and leg symptoms, few values so that concurrent writes often agree or clash.
+    private mutating func randomSymptoms(_ percent: Int) -> Symptoms? {
+        guard random.chance(percent) else { return nil }
+        return Symptoms(
+            back: randomPain(70), legLeft: randomPain(50),
+            reachLeft: random.maybe(50) { $0.pick([PainReach.none, .thigh, .knee, .foot]) },
+            tingling: random.pick([[], Legs.left, .both]))
     }
 
     private mutating func randomPain(_ percent: Int) -> PainScore? {

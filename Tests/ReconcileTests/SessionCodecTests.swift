@@ -23,7 +23,11 @@ struct SessionCodecTests {
             Entry(exercise: "double-knee-to-chest", side: .both, sets: [ExerciseSet(durationSeconds: 45.25)], prescribed: true),
             Entry(exercise: "walk", sets: [ExerciseSet(durationSeconds: 1800, distanceMeters: 2412.5)]),
             Entry(exercise: "rockback"),
-        ])
+        ],
+        symptomsBefore: Symptoms(
+            back: PainScore(rawValue: 4), legLeft: PainScore(rawValue: 7), legRight: PainScore(rawValue: 0),
+            reachLeft: .foot, reachRight: PainReach.none, numbness: .left, tingling: .both, weakness: .right),
+        symptomsAfter: Symptoms(back: PainScore(rawValue: 10), reachLeft: .buttock))
 
     private func encoded(_ session: Session) -> [UInt8] {
         var bytes: [UInt8] = []
@@ -78,7 +82,15 @@ struct SessionCodecTests {
                 routine: random.maybe(30) { _ in "sciatica" },
                 painBefore: random.maybe(60) { PainScore(rawValue: Int.random(in: 0...10, using: &$0))! },
                 painAfter: random.maybe(60) { PainScore(rawValue: Int.random(in: 0...10, using: &$0))! },
-                notes: random.maybe(20) { _ in "ok" }, entries: entries)
+                notes: random.maybe(20) { _ in "ok" }, entries: entries,
+                symptomsBefore: random.maybe(30) { random in
+                    Symptoms(
+                        back: random.maybe(50) { PainScore(rawValue: Int.random(in: 0...10, using: &$0))! },
+                        legRight: random.maybe(50) { PainScore(rawValue: Int.random(in: 0...10, using: &$0))! },
+                        reachRight: random.maybe(50) { $0.pick(PainReach.allCases) },
+                        numbness: random.pick([[], Legs.left, .right, .both]))
+                },
+                symptomsAfter: random.maybe(20) { _ in Symptoms() })
             #expect(try decoded(encoded(session)) == session)
         }
     }

@@ -118,7 +118,47 @@ extension Session {
         E.optional(routine, &out, E.string)
         out.append(contentsOf: #","start":"#.utf8)
         E.string(start.rfc3339, &out)
+        if let symptomsAfter {
+            out.append(contentsOf: #","symptomsAfter":"#.utf8)
+            symptomsAfter.write(to: &out)
+        }
+        if let symptomsBefore {
+            out.append(contentsOf: #","symptomsBefore":"#.utf8)
+            symptomsBefore.write(to: &out)
+        }
         out.append(UInt8(ascii: "}"))
+    }
+}
+
+extension Symptoms {
+    func write(to out: inout [UInt8]) {
+        typealias E = EventLineEncoder
+        out.append(contentsOf: #"{"back":"#.utf8)
+        E.optional(back?.rawValue, &out, E.integer)
+        out.append(contentsOf: #","legLeft":"#.utf8)
+        E.optional(legLeft?.rawValue, &out, E.integer)
+        out.append(contentsOf: #","legRight":"#.utf8)
+        E.optional(legRight?.rawValue, &out, E.integer)
+        out.append(contentsOf: #","numbness":"#.utf8)
+        Self.write(numbness, &out)
+        out.append(contentsOf: #","reachLeft":"#.utf8)
+        E.optional(reachLeft?.rawValue, &out, E.string)
+        out.append(contentsOf: #","reachRight":"#.utf8)
+        E.optional(reachRight?.rawValue, &out, E.string)
+        out.append(contentsOf: #","tingling":"#.utf8)
+        Self.write(tingling, &out)
+        out.append(contentsOf: #","weakness":"#.utf8)
+        Self.write(weakness, &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    private static func write(_ legs: Legs, _ out: inout [UInt8]) {
+        switch legs {
+        case .left: out.append(contentsOf: #"["left"]"#.utf8)
+        case .right: out.append(contentsOf: #"["right"]"#.utf8)
+        case .both: out.append(contentsOf: #"["left","right"]"#.utf8)
+        default: out.append(contentsOf: "[]".utf8)
+        }
     }
 }
 

@@ -43,6 +43,8 @@ extension EventLineParser.Reader {
                 case .painBefore: changes.append(.painBefore(try readOptionalPain()))
                 case .painAfter: changes.append(.painAfter(try readOptionalPain()))
                 case .notes: changes.append(.notes(try readOptionalString()))
+                case .symptomsBefore: changes.append(.symptomsBefore(try readOptionalSymptoms()))
+                case .symptomsAfter: changes.append(.symptomsAfter(try readOptionalSymptoms()))
                 case .entry(let entryKey):
                     changes.append(.entry(entryKey, try readNull() ? nil : try readEntry()))
                 }

@@ -6,9 +6,9 @@ import JournalModel
 extension EventLineParser.Reader {
     // MARK: - Session
 
-    private enum SessionKey: UInt8 {
+    private enum SessionKey: UInt16 {
         case id = 1, start = 2, durationSeconds = 4, routine = 8, painBefore = 16, painAfter = 32
-        case notes = 64, entries = 128
+        case notes = 64, entries = 128, symptomsAfter = 256, symptomsBefore = 512
 
         init?(_ key: UnsafeBufferPointer<UInt8>) {
             switch key.count {
@@ -21,6 +21,8 @@ extension EventLineParser.Reader {
                 if matches(key, "routine") { self = .routine; return }
             case 9: if matches(key, "painAfter") { self = .painAfter; return }
             case 10: if matches(key, "painBefore") { self = .painBefore; return }
+            case 13: if matches(key, "symptomsAfter") { self = .symptomsAfter; return }
+            case 14: if matches(key, "symptomsBefore") { self = .symptomsBefore; return }
             case 15: if matches(key, "durationSeconds") { self = .durationSeconds; return }
             default: break
             }
@@ -37,7 +39,10 @@ extension EventLineParser.Reader {
             case .painAfter: (#""painAfter""#, .painBefore)
             case .painBefore: (#""painBefore""#, .routine)
             case .routine: (#""routine""#, .start)
+            // Most sessions record no symptoms: no guess after `start`.
             case .start: (#""start""#, nil)
+            case .symptomsAfter: (#""symptomsAfter""#, .symptomsBefore)
+            case .symptomsBefore: (#""symptomsBefore""#, nil)
             }
         }
     }
@@ -45,7 +50,7 @@ extension EventLineParser.Reader {
     /// A `Session` object.
     mutating func readSession() throws(Failure) -> Session {
         guard try peekToken() == UInt8(ascii: "{") else { throw fail("a session object") }
-        var seen: UInt8 = 0
+        var seen: UInt16 = 0
         var id: String?
         var start: LocalTimestamp?
         var durationSeconds: Int?
@@ -54,6 +59,8 @@ extension EventLineParser.Reader {
         var painAfter: PainScore?
         var notes: String?
         var entries: [Entry] = []
+        var symptomsBefore: Symptoms?
+        var symptomsAfter: Symptoms?
         var guess: SessionKey? = .durationSeconds
         var more = try beginObject()
         while more {
@@ -76,6 +83,8 @@ extension EventLineParser.Reader {
                 case .painAfter: painAfter = try readOptionalPain()
                 case .notes: notes = try readOptionalString()
                 case .entries: entries = try readEntries()
+                case .symptomsAfter: symptomsAfter = try readOptionalSymptoms()
+                case .symptomsBefore: symptomsBefore = try readOptionalSymptoms()
                 }
             } else {
                 try skipValue()
@@ -85,7 +94,8 @@ extension EventLineParser.Reader {
         guard let id, let start else { throw fail("session keys \"id\" and \"start\"") }
         return Session(
             id: id, start: start, durationSeconds: durationSeconds, routine: routine,
-            painBefore: painBefore, painAfter: painAfter, notes: notes, entries: entries)
+            painBefore: painBefore, painAfter: painAfter, notes: notes, entries: entries,
+            symptomsBefore: symptomsBefore, symptomsAfter: symptomsAfter)
     }
 
     /// An RFC 3339 string, parsed by `LocalTimestamp` itself.

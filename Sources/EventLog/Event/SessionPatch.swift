@@ -35,6 +35,7 @@ public struct EntryKey: Sendable, Hashable, Comparable, CustomStringConvertible 
 /// One field of a session that an amendment can change; the unit of merging and of conflicts.
 public enum SessionField: Sendable, Hashable, Comparable, CustomStringConvertible {
     case start, durationSeconds, routine, painBefore, painAfter, notes
+    case symptomsBefore, symptomsAfter
     case entry(EntryKey)
 
     /// The key used in the stored patch, e.g. `"painAfter"` or `"entry:bird-dog:left"`.
@@ -46,6 +47,8 @@ public enum SessionField: Sendable, Hashable, Comparable, CustomStringConvertibl
         case .painBefore: "painBefore"
         case .painAfter: "painAfter"
         case .notes: "notes"
+        case .symptomsBefore: "symptomsBefore"
+        case .symptomsAfter: "symptomsAfter"
         case .entry(let key): "entry:\(key)"
         }
     }
@@ -59,6 +62,8 @@ public enum SessionField: Sendable, Hashable, Comparable, CustomStringConvertibl
         case "painBefore": self = .painBefore
         case "painAfter": self = .painAfter
         case "notes": self = .notes
+        case "symptomsBefore": self = .symptomsBefore
+        case "symptomsAfter": self = .symptomsAfter
         default:
             guard key.hasPrefix("entry:") else { return nil }
             let parts = key.dropFirst(6).split(separator: ":", omittingEmptySubsequences: false)
@@ -87,6 +92,8 @@ public enum SessionChange: Sendable, Hashable {
     case painBefore(PainScore?)
     case painAfter(PainScore?)
     case notes(String?)
+    case symptomsBefore(Symptoms?)
+    case symptomsAfter(Symptoms?)
     case entry(EntryKey, Entry?)
 
     /// The field this change writes.
@@ -98,6 +105,8 @@ public enum SessionChange: Sendable, Hashable {
         case .painBefore: .painBefore
         case .painAfter: .painAfter
         case .notes: .notes
+        case .symptomsBefore: .symptomsBefore
+        case .symptomsAfter: .symptomsAfter
         case .entry(let key, _): .entry(key)
         }
     }
@@ -164,6 +173,12 @@ public struct SessionPatch: Sendable, Hashable, Codable {
                     .painAfter(try container.decodeIfPresent(PainScore.self, forKey: key)))
             case .notes:
                 changes.append(.notes(try container.decodeIfPresent(String.self, forKey: key)))
+            case .symptomsBefore:
+                changes.append(
+                    .symptomsBefore(try container.decodeIfPresent(Symptoms.self, forKey: key)))
+            case .symptomsAfter:
+                changes.append(
+                    .symptomsAfter(try container.decodeIfPresent(Symptoms.self, forKey: key)))
             case .entry(let entryKey):
                 changes.append(
                     .entry(entryKey, try container.decodeIfPresent(Entry.self, forKey: key)))
@@ -186,6 +201,8 @@ public struct SessionPatch: Sendable, Hashable, Codable {
             case .painBefore(let value): try container.encode(value, forKey: key)
             case .painAfter(let value): try container.encode(value, forKey: key)
             case .notes(let value): try container.encode(value, forKey: key)
+            case .symptomsBefore(let value): try container.encode(value, forKey: key)
+            case .symptomsAfter(let value): try container.encode(value, forKey: key)
             case .entry(_, let value): try container.encode(value, forKey: key)
             }
         }

@@ -12,6 +12,8 @@ enum FieldText {
         case .painBefore: "pain before"
         case .painAfter: "pain after"
         case .notes: "notes"
+        case .symptomsBefore: "symptoms before"
+        case .symptomsAfter: "symptoms after"
         case .entry(let key):
             (catalog.exercise(id: key.exercise)?.name ?? key.exercise)
                 + (key.side.map { " (\($0.rawValue))" } ?? "")
@@ -29,6 +31,8 @@ enum FieldText {
         case .painBefore(let value)?, .painAfter(let value)?:
             value.map { "\($0.rawValue)" } ?? "(none)"
         case .notes(let value)?: value.map { ModelError.quote($0) } ?? "(none)"
+        case .symptomsBefore(let value)?, .symptomsAfter(let value)?:
+            value.map { $0.isEmpty ? "(none recorded)" : $0.summary } ?? "(none)"
         case .entry(_, let entry)?:
             entry.map { SetText.compact($0.sets) + ($0.prescribed ? " (as prescribed)" : "") }
                 ?? "(none)"

@@ -11,7 +11,7 @@
 /// folded from its own stored lines, never from its stored copy.
 ///
 /// ```
-/// header     144 bytes  magic "LBSNAP03", then little-endian u64 fields (see `Field`)
+/// header     144 bytes  magic "LBSNAP04", then little-endian u64 fields (see `Field`)
 /// meta       JSON       {"journal", "watermark": {path: bytes}, "seals": {path: hex},
 ///                        "latest", "files": [path]}
 /// refs       24 × r     u32 file index, u32 line, u64 member offset, u32 member size, u32 0
@@ -32,7 +32,7 @@
 package enum SnapshotLayout {
     /// The first 8 bytes of every snapshot; the trailing digits name the layout version, so a
     /// snapshot of another layout is rejected on open and rebuilt.
-    package static let magic: [UInt8] = Array("LBSNAP03".utf8)
+    package static let magic: [UInt8] = Array("LBSNAP04".utf8)
     /// Bytes in the header: the magic, then one u64 per ``Field`` (8 + 17 × 8).
     package static let headerSize = 144
     /// Bytes in one entry of the refs section.

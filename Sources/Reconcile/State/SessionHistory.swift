@@ -42,6 +42,8 @@ public struct SessionHistory: Sendable {
             case .sessionLogged(let session):
                 fields =
                     [.start, .durationSeconds, .routine, .painBefore, .painAfter, .notes]
+                    + (session.symptomsBefore == nil ? [] : [.symptomsBefore])
+                    + (session.symptomsAfter == nil ? [] : [.symptomsAfter])
                     + session.entries.map { .entry(EntryKey($0)) }
             default: fields = []
             }
@@ -65,6 +67,8 @@ extension Session {
         case .painBefore: .painBefore(painBefore)
         case .painAfter: .painAfter(painAfter)
         case .notes: .notes(notes)
+        case .symptomsBefore: .symptomsBefore(symptomsBefore)
+        case .symptomsAfter: .symptomsAfter(symptomsAfter)
         case .entry(let key): .entry(key, entries.first { EntryKey($0) == key })
         }
     }

@@ -18,6 +18,10 @@ package struct SessionRecord: Sendable, Hashable {
     package var painAfter: Register<PainScore?>?
     /// The session's free-text notes.
     package var notes: Register<String?>?
+    /// Back and leg symptoms before the session.
+    package var symptomsBefore: Register<Symptoms?>?
+    /// Back and leg symptoms after the session.
+    package var symptomsAfter: Register<Symptoms?>?
     /// One register per entry key; a register holding `nil` is an entry removed by an amendment.
     package var entries: [EntryKey: Register<Entry?>] = [:]
     /// Where each entry stands in the session: (event that first wrote it, index in that event).
@@ -79,7 +83,8 @@ package struct SessionRecord: Sendable, Hashable {
             id: id, start: start.value, durationSeconds: durationSeconds?.value ?? nil,
             routine: routine?.value ?? nil, painBefore: painBefore?.value ?? nil,
             painAfter: painAfter?.value ?? nil, notes: notes?.value ?? nil,
-            entries: ordered.compactMap(\.entry))
+            entries: ordered.compactMap(\.entry), symptomsBefore: symptomsBefore?.value ?? nil,
+            symptomsAfter: symptomsAfter?.value ?? nil)
     }
 
     /// Applies one session event (and records it for the heads).
@@ -121,6 +126,8 @@ package struct SessionRecord: Sendable, Hashable {
         apply(.painBefore(session.painBefore), stamp: stamp, index: 0, creation: true)
         apply(.painAfter(session.painAfter), stamp: stamp, index: 0, creation: true)
         apply(.notes(session.notes), stamp: stamp, index: 0, creation: true)
+        apply(.symptomsBefore(session.symptomsBefore), stamp: stamp, index: 0, creation: true)
+        apply(.symptomsAfter(session.symptomsAfter), stamp: stamp, index: 0, creation: true)
         // Grown once: a cold open logs every session, and each table grew twice a session.
         entries.reserveCapacity(entries.count + session.entries.count)
         entryOrder.reserveCapacity(entryOrder.count + session.entries.count)
@@ -173,6 +180,10 @@ package struct SessionRecord: Sendable, Hashable {
         case .painBefore(let value): painBefore.write(value, stamp: stamp, creation: creation)
         case .painAfter(let value): painAfter.write(value, stamp: stamp, creation: creation)
         case .notes(let value): notes.write(value, stamp: stamp, creation: creation)
+        case .symptomsBefore(let value):
+            symptomsBefore.write(value, stamp: stamp, creation: creation)
+        case .symptomsAfter(let value):
+            symptomsAfter.write(value, stamp: stamp, creation: creation)
         case .entry(let key, let value):
             entries[key].write(value, stamp: stamp, creation: creation)
             // The earliest position the entry was written at: one lookup, through the

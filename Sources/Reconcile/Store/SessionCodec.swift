@@ -6,8 +6,14 @@ import JournalModel
 ///
 /// ```
 /// session := zigzag start, zigzag utc offset, u8 flags, [varint duration], [text routine],
-///            [u8 pain before], [u8 pain after], [text notes], varint entry count, entry…
-///            flags: 1 duration, 2 routine, 4 pain before, 8 pain after, 16 notes
+///            [u8 pain before], [u8 pain after], [text notes], [symptoms before],
+///            [symptoms after], varint entry count, entry…
+///            flags: 1 duration, 2 routine, 4 pain before, 8 pain after, 16 notes,
+///            32 symptoms before, 64 symptoms after
+/// symptoms := u8 flags, [u8 back], [u8 left leg], [u8 right leg], [u8 left reach],
+///            [u8 right reach], u8 legs (numbness bits 0–1, tingling 2–3, weakness 4–5;
+///            left 1, right 2 in each pair)
+///            flags: 1 back, 2 left leg, 4 right leg, 8 left reach, 16 right reach
 /// entry   := text exercise, u8 flags, [text notes], varint set count, set…
 ///            flags: side in bits 0–1 (0 none, 1 left, 2 right, 3 both), 4 notes, 8 prescribed
 /// set     := u8 flags, [varint reps], [u8 unit (0 kg, 1 lb), f64 weight], [f64 duration],
@@ -41,12 +47,16 @@ package enum SessionCodec {
         if session.painBefore != nil { flags |= 4 }
         if session.painAfter != nil { flags |= 8 }
         if session.notes != nil { flags |= 16 }
+        if session.symptomsBefore != nil { flags |= 32 }
+        if session.symptomsAfter != nil { flags |= 64 }
         out.append(flags)
         if let duration = session.durationSeconds { varint(UInt64(max(0, duration)), &out) }
         if let routine = session.routine { text(routine, &out) }
         if let pain = session.painBefore { out.append(UInt8(clamping: pain.rawValue)) }
         if let pain = session.painAfter { out.append(UInt8(clamping: pain.rawValue)) }
         if let notes = session.notes { text(notes, &out) }
+        if let symptoms = session.symptomsBefore { encode(symptoms, &out) }
+        if let symptoms = session.symptomsAfter { encode(symptoms, &out) }
         varint(UInt64(session.entries.count), &out)
         for entry in session.entries {
             text(entry.exercise, &out)
@@ -64,6 +74,25 @@ package enum SessionCodec {
             varint(UInt64(entry.sets.count), &out)
             for set in entry.sets { encode(set, &out) }
         }
+    }
+
+    private static func encode(_ symptoms: Symptoms, _ out: inout [UInt8]) {
+        var flags: UInt8 = 0
+        if symptoms.back != nil { flags |= 1 }
+        if symptoms.legLeft != nil { flags |= 2 }
+        if symptoms.legRight != nil { flags |= 4 }
+        if symptoms.reachLeft != nil { flags |= 8 }
+        if symptoms.reachRight != nil { flags |= 16 }
+        out.append(flags)
+        for pain in [symptoms.back, symptoms.legLeft, symptoms.legRight] {
+            if let pain { out.append(UInt8(clamping: pain.rawValue)) }
+        }
+        for reach in [symptoms.reachLeft, symptoms.reachRight] {
+            if let reach { out.append(UInt8(reach.depth)) }
+        }
+        out.append(
+            symptoms.numbness.rawValue | symptoms.tingling.rawValue << 2
+                | symptoms.weakness.rawValue << 4)
     }
 
     private static func encode(_ set: ExerciseSet, _ out: inout [UInt8]) {
@@ -108,12 +137,14 @@ package enum SessionCodec {
             throw Malformed()
         }
         let flags = try reader.byte()
-        guard flags & ~31 == 0 else { throw Malformed() }
+        guard flags & ~127 == 0 else { throw Malformed() }
         let duration = flags & 1 != 0 ? try reader.count(limit: Int(Int32.max)) : nil
         let routine = flags & 2 != 0 ? try reader.text() : nil
         let painBefore = flags & 4 != 0 ? try reader.pain() : nil
         let painAfter = flags & 8 != 0 ? try reader.pain() : nil
         let notes = flags & 16 != 0 ? try reader.text() : nil
+        let symptomsBefore = flags & 32 != 0 ? try reader.symptoms() : nil
+        let symptomsAfter = flags & 64 != 0 ? try reader.symptoms() : nil
         let entryCount = try reader.count(limit: reader.remaining / 3)
         var entries: [Entry] = []
         entries.reserveCapacity(entryCount)
@@ -143,7 +174,8 @@ package enum SessionCodec {
             id: id,
             start: LocalTimestamp(epochSeconds: start, utcOffsetSeconds: Int32(offset)),
             durationSeconds: duration, routine: routine, painBefore: painBefore,
-            painAfter: painAfter, notes: notes, entries: entries)
+            painAfter: painAfter, notes: notes, entries: entries, symptomsBefore: symptomsBefore,
+            symptomsAfter: symptomsAfter)
         guard isEncodable(session) else { throw Malformed() }
         return session
     }
@@ -237,6 +269,29 @@ package enum SessionCodec {
         mutating func pain() throws(Malformed) -> PainScore {
             guard let pain = PainScore(rawValue: Int(try byte())) else { throw Malformed() }
             return pain
+        }
+
+        mutating func reach() throws(Malformed) -> PainReach {
+            let depth = Int(try byte())
+            guard depth < PainReach.allCases.count else { throw Malformed() }
+            return PainReach.allCases[depth]
+        }
+
+        mutating func symptoms() throws(Malformed) -> Symptoms {
+            let flags = try byte()
+            guard flags & ~31 == 0 else { throw Malformed() }
+            var symptoms = Symptoms()
+            if flags & 1 != 0 { symptoms.back = try pain() }
+            if flags & 2 != 0 { symptoms.legLeft = try pain() }
+            if flags & 4 != 0 { symptoms.legRight = try pain() }
+            if flags & 8 != 0 { symptoms.reachLeft = try reach() }
+            if flags & 16 != 0 { symptoms.reachRight = try reach() }
+            let legs = try byte()
+            guard legs & ~63 == 0 else { throw Malformed() }
+            symptoms.numbness = Legs(rawValue: legs & 3)
+            symptoms.tingling = Legs(rawValue: legs >> 2 & 3)
+            symptoms.weakness = Legs(rawValue: legs >> 4 & 3)
+            return symptoms
         }
 
         mutating func double() throws(Malformed) -> Double {

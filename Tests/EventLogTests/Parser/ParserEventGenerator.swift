@@ -43,7 +43,18 @@ struct ParserEventGenerator {
             id: uuid(), start: timestamp(), durationSeconds: (maybe() ? int() : nil),
             routine: (maybe() ? text() : nil), painBefore: (maybe() ? pain() : nil),
             painAfter: (maybe() ? pain() : nil), notes: (maybe() ? text() : nil),
-            entries: (0..<random.int(0...4)).map { _ in entry() })
+            entries: (0..<random.int(0...4)).map { _ in entry() },
+            symptomsBefore: (maybe() ? symptoms() : nil), symptomsAfter: (maybe() ? symptoms() : nil))
+    }
+
+    mutating func symptoms() -> Symptoms {
+        let legs: [Legs] = [[], .left, .right, .both]
+        return Symptoms(
+            back: (maybe() ? pain() : nil), legLeft: (maybe() ? pain() : nil),
+            legRight: (maybe() ? pain() : nil),
+            reachLeft: (maybe() ? random.pick(PainReach.allCases) : nil),
+            reachRight: (maybe() ? random.pick(PainReach.allCases) : nil),
+            numbness: random.pick(legs), tingling: random.pick(legs), weakness: random.pick(legs))
     }
 
     mutating func entry() -> Entry {
@@ -67,13 +78,15 @@ struct ParserEventGenerator {
     mutating func patch() -> SessionPatch {
         var changes: [SessionChange] = []
         for _ in 0..<random.int(0...5) {
-            switch random.int(0...6) {
+            switch random.int(0...8) {
             case 0: changes.append(.start(timestamp()))
             case 1: changes.append(.durationSeconds((maybe() ? int() : nil)))
             case 2: changes.append(.routine((maybe() ? text() : nil)))
             case 3: changes.append(.painBefore((maybe() ? pain() : nil)))
             case 4: changes.append(.painAfter((maybe() ? pain() : nil)))
             case 5: changes.append(.notes((maybe() ? text() : nil)))
+            case 6: changes.append(.symptomsBefore((maybe() ? symptoms() : nil)))
+            case 7: changes.append(.symptomsAfter((maybe() ? symptoms() : nil)))
             default:
                 let entry = entry()
                 let key = EntryKey(entry)
