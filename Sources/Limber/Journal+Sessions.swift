@@ -93,7 +93,8 @@ extension Journal {
             durationSeconds: request.durationSeconds, routine: routineID,
             painBefore: request.painBefore, painAfter: request.painAfter,
             notes: request.notes.flatMap { $0.isEmpty ? nil : $0 },
-            entries: entries)
+            entries: entries, symptomsBefore: request.symptomsBefore.flatMap { $0.isEmpty ? nil : $0 },
+            symptomsAfter: request.symptomsAfter.flatMap { $0.isEmpty ? nil : $0 })
         try session.validate()
         return (session, notices)
     }
@@ -119,6 +120,15 @@ extension Journal {
             result.insert(ExerciseReference(exercise: exercise.id, side: reference.side))
         }
         return result
+    }
+
+    /// A session's symptoms after an amendment's text form: an empty text clears them, any
+    /// other changes the keys it gives and keeps the rest (`nil` once nothing is left).
+    private static func edited(_ current: Symptoms?, by text: String, field: String) throws -> Symptoms? {
+        guard !text.trimmingSpaces.isEmpty else { return nil }
+        var symptoms = current ?? Symptoms()
+        try symptoms.apply(text, field: field)
+        return symptoms.isEmpty ? nil : symptoms
     }
 
     /// Changes fields of a logged session. Fields given with the value they already have are
@@ -150,6 +160,14 @@ extension Journal {
             }
             if let value = request.painAfter, value != current.painAfter {
                 changes.append(.painAfter(value))
+            }
+            if let text = request.symptomsBefore {
+                let value = try Self.edited(current.symptomsBefore, by: text, field: "--symptoms-before")
+                if value != current.symptomsBefore { changes.append(.symptomsBefore(value)) }
+            }
+            if let text = request.symptomsAfter {
+                let value = try Self.edited(current.symptomsAfter, by: text, field: "--symptoms-after")
+                if value != current.symptomsAfter { changes.append(.symptomsAfter(value)) }
             }
             if let value = request.notes {
                 // An empty note clears the notes.

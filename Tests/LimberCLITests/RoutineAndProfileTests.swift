@@ -240,9 +240,9 @@ struct RoutineAndProfileTests {
         let markdown = try sandbox.limber("export", "--format", "markdown")
         #expect(markdown.stdout.contains("*(as prescribed: filled in from the routine, not entered)*"), "\(markdown)")
         let csv = try sandbox.limber("export", "--format", "csv").stdout.components(separatedBy: "\r\n")
-        #expect(csv.first?.hasSuffix(",stopped_for_pain,prescribed") == true)
+        #expect(csv.first?.hasSuffix(",stopped_for_pain,prescribed,symptoms_before,symptoms_after") == true)
         let rows = csv.dropFirst().filter { !$0.isEmpty }
-        #expect(rows.filter { $0.hasSuffix(",true") }.count == rows.count - 3, "the 3 typed sets are not prescribed")
+        #expect(rows.filter { $0.hasSuffix(",true,,") }.count == rows.count - 3, "the 3 typed sets are not prescribed")
         // Amending a prescribed entry makes it the person's.
         #expect(try sandbox.limber("amend", id, "--set", "bird-dog:right=8,8").exitCode == 0)
         let amended = try sandbox.limber("show", id, "--json").decode(SessionJSON.self)

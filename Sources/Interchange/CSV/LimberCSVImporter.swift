@@ -42,6 +42,8 @@ struct LimberCSVImporter: RowImporter {
         }
         let painBefore = pain(&fields, c["pain_before"])
         let painAfter = pain(&fields, c["pain_after"])
+        let symptomsBefore = symptoms(&fields, c["symptoms_before"])
+        let symptomsAfter = symptoms(&fields, c["symptoms_after"])
         let routine = fields.text(c["routine"])
         if let routine, !Slug.isValidID(routine) {
             fields.fail(c["routine"], "\(ModelError.quote(routine)) is not a routine id such as sciatica")
@@ -103,7 +105,8 @@ struct LimberCSVImporter: RowImporter {
         ) { id in
             Session(
                 id: id, start: start, durationSeconds: duration, routine: routine,
-                painBefore: painBefore, painAfter: painAfter, notes: fields.text(c["session_notes"]))
+                painBefore: painBefore, painAfter: painAfter, notes: fields.text(c["session_notes"]),
+                symptomsBefore: symptomsBefore, symptomsAfter: symptomsAfter)
         }
     }
 
@@ -114,6 +117,17 @@ struct LimberCSVImporter: RowImporter {
             return nil
         }
         return score
+    }
+
+    /// A symptoms column in its text form (`back=3,leg-left=5,reach-left=knee`).
+    private func symptoms(_ fields: inout FieldParsing, _ index: Int?) -> Symptoms? {
+        guard let text = fields.text(index) else { return nil }
+        do throws(ModelError) {
+            return try Symptoms(parsing: text, field: "symptoms")
+        } catch {
+            fields.fail(index, error.description + "; " + (error.hint ?? ""))
+            return nil
+        }
     }
 
     func finish(into data: inout ImportedData) {

@@ -15,7 +15,13 @@ enum CSVExporter {
         var head: [UInt8] = []
         var prefix: [UInt8] = []
         var line: [UInt8] = []
+        var tail: [UInt8] = []
         try content.forEachSession { index, session in
+            // The session's symptoms end every row of it.
+            tail.removeAll(keepingCapacity: true)
+            append(session.symptomsBefore?.text ?? "", to: &tail)
+            quote(session.symptomsAfter?.text ?? "", into: &tail)
+            tail.append(contentsOf: [UInt8(ascii: "\r"), UInt8(ascii: "\n")])
             head.removeAll(keepingCapacity: true)
             for field in [
                 session.id, session.start.localDate.description, session.start.rfc3339,
@@ -39,7 +45,8 @@ enum CSVExporter {
                     line.removeAll(keepingCapacity: true)
                     line.append(contentsOf: prefix)
                     line.append(contentsOf: repeatElement(UInt8(ascii: ","), count: 9))
-                    finish(prescribed, &line)
+                    append(prescribed, to: &line)
+                    line.append(contentsOf: tail)
                     try output.write(bytes: line)
                 }
                 for (position, set) in entry.sets.enumerated() {
@@ -54,7 +61,8 @@ enum CSVExporter {
                     append(set.distanceMeters.map(number) ?? "", to: &line)
                     append(set.rpe.map(number) ?? "", to: &line)
                     append(set.stoppedForPain ? "true" : "false", to: &line)
-                    finish(prescribed, &line)
+                    append(prescribed, to: &line)
+                    line.append(contentsOf: tail)
                     try output.write(bytes: line)
                 }
             }
@@ -68,12 +76,6 @@ enum CSVExporter {
     private static func append(_ field: String, to out: inout [UInt8]) {
         quote(field, into: &out)
         out.append(UInt8(ascii: ","))
-    }
-
-    /// Appends the last field of a record and the line end.
-    private static func finish(_ field: String, _ out: inout [UInt8]) {
-        quote(field, into: &out)
-        out.append(contentsOf: [UInt8(ascii: "\r"), UInt8(ascii: "\n")])
     }
 
     /// Appends `field`, in quotes (a quote doubled) when it holds a comma, a quote or a line

@@ -23,6 +23,7 @@ enum MarkdownExporter {
         try content.forEachSession { index, session in
             try output.write("\n" + heading(session) + "\n\n")
             if let pain = pain(session) { try output.write(pain + "\n\n") }
+            if let symptoms = symptoms(session) { try output.write(symptoms + "\n\n") }
             for entry in session.entries {
                 var line = "- **\(escape(content.name(of: entry.exercise)))**"
                 if let side = entry.side { line += " (\(side == .both ? "each side" : side.rawValue))" }
@@ -65,6 +66,18 @@ enum MarkdownExporter {
         case (nil, let after?): "Pain \(after.rawValue)/10 after."
         case (nil, nil): nil
         }
+    }
+
+    /// `Symptoms before: back 3, left leg 5 to the knee. After: back 2.`
+    static func symptoms(_ session: Session) -> String? {
+        var parts: [String] = []
+        if let before = session.symptomsBefore, !before.isEmpty {
+            parts.append("Symptoms before: \(escape(before.summary)).")
+        }
+        if let after = session.symptomsAfter, !after.isEmpty {
+            parts.append((parts.isEmpty ? "Symptoms after: " : "After: ") + "\(escape(after.summary)).")
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: " ")
     }
 
     static func minutes(_ seconds: Int) -> String {

@@ -10,6 +10,10 @@ public struct LogRequest: Sendable, Hashable {
     public var painBefore: PainScore?
     /// The pain score after the session (0–10); `nil` when not given.
     public var painAfter: PainScore?
+    /// Back and leg symptoms before the session; `nil` when not given.
+    public var symptomsBefore: Symptoms?
+    /// Back and leg symptoms after the session; `nil` when not given.
+    public var symptomsAfter: Symptoms?
     /// Free-text notes about the session; `nil` when not given.
     public var notes: String?
     /// `--set` values, in order.
@@ -57,6 +61,11 @@ public struct AmendRequest: Sendable, Hashable {
     public var painBefore: PainScore?
     /// A new pain score after the session.
     public var painAfter: PainScore?
+    /// Symptoms before the session in their text form (`back=2,reach-left=thigh`), as typed
+    /// for `--before`: the keys given change, the others stay; an empty string clears them.
+    public var symptomsBefore: String?
+    /// Symptoms after the session, as ``symptomsBefore`` (typed for `--after`).
+    public var symptomsAfter: String?
     /// New notes; an empty string clears them.
     public var notes: String?
     /// Each replaces the entry of its exercise (and side), or adds it.
@@ -96,6 +105,7 @@ public struct AmendRequest: Sendable, Hashable {
     public var isEmpty: Bool {
         start == nil && durationSeconds == nil && routine == nil && painBefore == nil
             && painAfter == nil && notes == nil && sets.isEmpty && removeEntries.isEmpty
+            && symptomsBefore == nil && symptomsAfter == nil
     }
 }
 

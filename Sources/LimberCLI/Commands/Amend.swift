@@ -42,6 +42,8 @@ struct Amend: ParsableCommand {
             painAfter: try fields.parsedPainAfter(), notes: fields.note,
             sets: try fields.parsedSets(),
             removeEntries: try remove.map { try ExerciseReference.parse($0, field: "--remove") })
+        request.symptomsBefore = fields.symptomsBefore
+        request.symptomsAfter = fields.symptomsAfter
         request.allowFuture = fields.future
         if let revert {
             guard request.isEmpty else {

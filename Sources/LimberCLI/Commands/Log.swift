@@ -42,6 +42,8 @@ struct Log: ParsableCommand {
             routine: routine, painBefore: try fields.parsedPainBefore(),
             painAfter: try fields.parsedPainAfter(), notes: fields.note,
             sets: try fields.parsedSets())
+        request.symptomsBefore = try fields.parsedSymptomsBefore()
+        request.symptomsAfter = try fields.parsedSymptomsAfter()
         request.skipping = try skip.map { try ExerciseReference.parse($0, field: "--skip") }
         request.allowFuture = fields.future
         let journal = try options.open()

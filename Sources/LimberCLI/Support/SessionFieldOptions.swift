@@ -34,6 +34,18 @@ struct SessionFieldOptions: ParsableArguments {
         help: ArgumentHelp("Pain after, 0 (none) to 10 (worst).", valueName: "0-10"))
     var painAfter: String?
 
+    @Option(
+        name: .customLong("symptoms-before"), parsing: .unconditional,
+        help: ArgumentHelp(
+            "Back and leg symptoms before: back=0-10, leg-left=0-10, leg-right=0-10, reach-left/reach-right=none|buttock|thigh|knee|calf|foot, numbness/tingling/weakness=left|right|both, comma-separated (amend changes only the keys given; \"\" clears).",
+            valueName: "key=value,…"))
+    var symptomsBefore: String?
+
+    @Option(
+        name: .customLong("symptoms-after"), parsing: .unconditional,
+        help: ArgumentHelp("Back and leg symptoms after, as --symptoms-before.", valueName: "key=value,…"))
+    var symptomsAfter: String?
+
     @Option(help: ArgumentHelp("A note about the session.", valueName: "text"))
     var note: String?
 
@@ -66,5 +78,13 @@ struct SessionFieldOptions: ParsableArguments {
 
     func parsedPainAfter() throws -> PainScore? {
         try painAfter.map { try PainScore(parsing: $0, field: "--pain-after") }
+    }
+
+    func parsedSymptomsBefore() throws -> Symptoms? {
+        try symptomsBefore.map { try Symptoms(parsing: $0, field: "--symptoms-before") }
+    }
+
+    func parsedSymptomsAfter() throws -> Symptoms? {
+        try symptomsAfter.map { try Symptoms(parsing: $0, field: "--symptoms-after") }
     }
 }

@@ -45,6 +45,12 @@ enum SessionText {
         }
         if let routine = session.routine { lines.append("routine   \(routine)") }
         if let pain = pain(session) { lines.append("pain      \(pain.dropFirst(5))") }
+        if let symptoms = session.symptomsBefore, !symptoms.isEmpty {
+            lines.append("before    \(symptoms.summary)")
+        }
+        if let symptoms = session.symptomsAfter, !symptoms.isEmpty {
+            lines.append("after     \(symptoms.summary)")
+        }
         if let notes = session.notes { lines.append("notes     \(notes)") }
         for entry in session.entries {
             let name = (try? catalog.exercise(matching: entry.exercise).name) ?? entry.exercise
