@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Backup
+@testable import EventLog
 
 @Suite("ArchiveReader: an archive is held to its manifest")
 struct ArchiveReaderTests {
@@ -205,6 +206,40 @@ struct ArchiveReaderTests {
         var unknownFolder = items
         unknownFolder.insert(.directory("local"), at: 3)
         #expect(try refusal(unknownFolder)?.kind.label == "unsafeEntry")
+    }
+
+    @Test("a segment entry claiming more than a reader holds is refused before it is gathered")
+    func oversizedSegment() throws {
+        let folder = try TempFolder()
+        defer { folder.remove() }
+        let claimed = Int64(SegmentLimits.standard.maxSegmentFile) + 1
+        var files = Array(HandArchive.files.prefix(2))
+        var manifest = HandArchive.manifest(files)
+        manifest.files[1].size = claimed
+        files.removeLast()
+        // The manifest and the tar header agree on the size; only 4 KiB of it follow.
+        let head = try HandArchive.bytes(
+            [.manifest(manifest)] + HandArchive.items(files).dropFirst()
+                + [.directory("devices/\(HandArchive.deviceA)")])
+        // The end-of-archive blocks (and the record padding) dropped: the last entry is a
+        // folder, so every trailing zero block is theirs.
+        var open = head[...]
+        while open.count >= 512, open.suffix(512).allSatisfy({ $0 == 0 }) { open = open.dropLast(512) }
+        let bytes =
+            open
+            + RawTar.header(HandArchive.segment1, size: claimed) + [UInt8](repeating: 7, count: 4096)
+        try writeFile(folder("a.tar"), Array(bytes))
+        var gathered = 0
+        let error = backupError {
+            _ = try ArchiveReader(path: folder("a.tar"), passphrase: nil).walk { item in
+                if case .bytes(let chunk) = item { gathered += chunk.count }
+            }
+        }
+        #expect(
+            error?.kind
+                == .malformed(
+                    "\(HandArchive.segment1) claims \(claimed) bytes; a segment holds at most 128 MiB"))
+        #expect(gathered == HandArchive.limberJSON.count, "no byte of the segment was handed on")
     }
 
     @Test("an entry that is not a journal file is refused even with a matching manifest entry")

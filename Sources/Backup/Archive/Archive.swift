@@ -10,6 +10,10 @@ public enum Archive {
     /// Receives (bytes done, bytes in all) while an archive is written or read.
     public typealias Progress = (Int64, Int64) -> Void
 
+    /// The most bytes of journal files `create` holds at once (one file a core, but no more
+    /// than this unless a single file is larger).
+    static let memoryBudget: Int64 = 256 << 20
+
     /// Writes the journal at `journal` to `path` (replacing it atomically), encrypted when a
     /// passphrase is given. Takes the writer lock, so the log does not change meanwhile.
     ///
@@ -49,8 +53,12 @@ public enum Archive {
             }
         }
         let toArchive = paths
-        let checks = Parallel.map(toArchive.count) { index in
-            Result { try check(toArchive[index], in: journal) }
+        var checks: [Result<CheckedFile, any Error>] = []
+        let sizes = toArchive.map { FileSystem.fileSize(journal + "/" + $0.relative) ?? 0 }
+        for batch in Parallel.batches(sizes, budget: memoryBudget) {
+            checks += Parallel.map(batch.count) { offset in
+                Result { try check(toArchive[batch.lowerBound + offset], in: journal) }
+            }
         }
         var files: [ArchiveManifest.File] = []
         var total: Int64 = 0
@@ -79,13 +87,13 @@ public enum Archive {
             try manifestBytes.withUnsafeBytes { raw in try tar.write(raw) }
             try tar.endFile()
             var done: Int64 = 0
-            // Read again, a core's worth of files at a time, and held to the hashes in the
-            // manifest: a file another device's sync changed meanwhile is refused.
+            // Read again, a core's worth of files at a time (within the memory budget), and
+            // held to the hashes in the manifest: a file another device's sync changed
+            // meanwhile is refused.
             let listed = files
-            for batch in stride(from: 0, to: listed.count, by: Parallel.width) {
-                let indices = batch..<min(batch + Parallel.width, listed.count)
+            for indices in Parallel.batches(listed.map(\.size), budget: memoryBudget) {
                 let reads = Parallel.map(indices.count) { offset in
-                    Result { try reread(listed[batch + offset], in: journal) }
+                    Result { try reread(listed[indices.lowerBound + offset], in: journal) }
                 }
                 for (index, read) in zip(indices, reads) {
                     let file = listed[index]

@@ -90,6 +90,13 @@ struct ArchiveReader {
             guard entry.size == expected.size else {
                 throw BackupError(.mismatch("\(entry.path) has \(entry.size) bytes, MANIFEST.json says \(expected.size)"))
             }
+            // A reader holds a whole segment; one larger than any journal reads is refused
+            // before a byte of it is gathered (the header's size is the archive's word alone).
+            let limit = SegmentLimits.standard.maxSegmentFile
+            if entry.path.hasPrefix("devices/"), entry.size > Int64(limit) {
+                throw BackupError(.malformed(
+                    "\(entry.path) claims \(entry.size) bytes; a segment holds at most \(limit >> 20) MiB"))
+            }
             try visit(.beginFile(expected))
             var hasher = SHA256()
             while true {

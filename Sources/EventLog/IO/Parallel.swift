@@ -20,4 +20,24 @@ package enum Parallel {
             initialized = count
         }
     }
+
+    /// Consecutive index ranges of `sizes` for work that holds each piece whole: at most
+    /// ``width`` pieces a range, and no more than `budget` bytes unless one piece alone is
+    /// larger. Bounds the memory of ``map(_:_:)`` over big files on a many-core machine.
+    package static func batches(_ sizes: [Int64], budget: Int64) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var start = 0
+        var bytes: Int64 = 0
+        for (index, size) in sizes.enumerated() {
+            let full = index - start == width || (index > start && bytes + size > budget)
+            if full {
+                result.append(start..<index)
+                start = index
+                bytes = 0
+            }
+            bytes += max(0, size)
+        }
+        if start < sizes.count { result.append(start..<sizes.count) }
+        return result
+    }
 }

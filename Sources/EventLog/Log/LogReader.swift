@@ -1,4 +1,3 @@
-import Dispatch
 import FoundationEssentials
 import Glibc
 import JournalModel
@@ -132,16 +131,7 @@ package enum LogReader {
             pending.append((relative, start))
         }
         let segments = pending
-        // Each task writes only its own slot.
-        nonisolated(unsafe) let parts = UnsafeMutableBufferPointer<Result<Contents, JournalError>>
-            .allocate(capacity: segments.count)
-        parts.initialize(repeating: .success(Contents()))
-        // Deinitialized before it is freed: each slot holds the arrays of one segment.
-        defer {
-            _ = parts.deinitialize()
-            parts.deallocate()
-        }
-        let work: @Sendable (Int) -> Void = { index in
+        let parts = Parallel.map(segments.count) { index -> Result<Contents, JournalError> in
             let (relative, start) = segments[index]
             var part = Contents()
             // A file that cannot be read is reported, never fatal: one bad file synced in
@@ -160,12 +150,7 @@ package enum LogReader {
                 part.problems.append(
                     LogProblem(.error, file: relative, message: "not read: \(error.summary)"))
             }
-            parts[index] = .success(part)
-        }
-        if pending.count > 1 {
-            DispatchQueue.concurrentPerform(iterations: pending.count, execute: work)
-        } else if pending.count == 1 {
-            work(0)
+            return .success(part)
         }
         for part in parts {
             let part = try part.get()

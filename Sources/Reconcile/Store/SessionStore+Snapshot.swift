@@ -1,4 +1,3 @@
-import Dispatch
 import EventLog
 import JournalModel
 
@@ -212,15 +211,11 @@ extension SessionStore {
     ) -> [SnapshotWriter.Session] where Records.Index: Sendable {
         let slices = positions.count >= 4096 ? 8 : 1
         let size = (positions.count + slices - 1) / max(1, slices)
-        nonisolated(unsafe) var parts = [[SnapshotWriter.Session]](repeating: [], count: slices)
         let events = positions.map { events(records[$0]) }
-        parts.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let slots = buffer
-            // Each task writes only its own slot; the records are only read.
-            DispatchQueue.concurrentPerform(iterations: slices) { slice in
-                let range = min(positions.count, slice * size)..<min(positions.count, (slice + 1) * size)
-                slots[slice] = range.map { stored(records[positions[$0]], events: events[$0]) }
-            }
+        // The records are only read.
+        let parts = Parallel.map(slices) { slice in
+            let range = min(positions.count, slice * size)..<min(positions.count, (slice + 1) * size)
+            return range.map { stored(records[positions[$0]], events: events[$0]) }
         }
         return parts.flatMap { $0 }
     }
